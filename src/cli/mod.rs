@@ -1,0 +1,144 @@
+//! The command line: one file per subcommand (an `Args` struct and a `run`), help text from doc
+//! comments. Data goes to stdout, messages to stderr; exit 0 ok, 1 user error, 2 internal error.
+
+mod answer;
+mod export;
+mod import;
+mod interview;
+mod municipalities;
+mod output;
+mod questionnaire;
+
+use crate::i18n::Lang;
+use crate::store::{Store, StoreError};
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+pub use output::Format;
+
+/// Status interviews with municipalities, scored against the five sub-goals of the national
+/// digitalisation strategy, compared, and turned into digital roadmaps ("färdplaner").
+///
+/// Without a subcommand, opens the interview screen.
+#[derive(Debug, Parser)]
+#[command(name = "fardplan", version, about, long_about)]
+pub struct Cli {
+    /// Database file (default: fardplan.db in your data folder)
+    #[arg(long, global = true, env = "FARDPLAN_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// Language of messages and screens
+    #[arg(long, global = true, env = "FARDPLAN_LANG", value_enum)]
+    pub lang: Option<Lang>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check or show questionnaire files
+    #[command(subcommand)]
+    Questionnaire(questionnaire::Cmd),
+    /// List the municipalities of the register
+    Municipalities(municipalities::Args),
+    /// Create, list and show interviews
+    #[command(subcommand)]
+    Interview(interview::Cmd),
+    /// Set answers
+    #[command(subcommand)]
+    Answer(answer::Cmd),
+    /// Export all interviews and answers
+    Export(export::Args),
+    /// Import a JSON export or a long CSV; all or nothing
+    Import(import::Args),
+}
+
+/// A mistake in what the user gave us: explained, exit code 1.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UserError(pub String);
+
+pub fn user_error(msg: impl Into<String>) -> anyhow::Error {
+    UserError(msg.into()).into()
+}
+
+/// What every subcommand needs from the global options.
+pub struct Ctx {
+    pub lang: Lang,
+    pub db: PathBuf,
+}
+
+impl Ctx {
+    pub fn open_store(&self) -> anyhow::Result<Store> {
+        Store::open(&self.db).map_err(|e| store_error(self.lang, e))
+    }
+}
+
+/// Wraps store errors so user-caused ones (foreign file, unknown interview…) exit with 1.
+pub fn store_error(lang: Lang, e: StoreError) -> anyhow::Error {
+    let msg = crate::i18n::store_error(lang, &e);
+    if e.is_user_error() { user_error(msg) } else { anyhow::Error::new(e).context(msg) }
+}
+
+/// The language from `--lang`/`FARDPLAN_LANG`, else Swedish. `LANG` is not consulted: the users
+/// are Swedish civil servants whose machines often run an English locale.
+pub fn resolve_lang(arg: Option<Lang>) -> Lang {
+    arg.unwrap_or_default()
+}
+
+/// Parses arguments, runs, prints errors, and returns the process exit code.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return match e.kind() {
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => 0,
+                _ => 1,
+            };
+        }
+    };
+    let lang = resolve_lang(cli.lang);
+    match run(cli, lang) {
+        Ok(()) => 0,
+        Err(e) => report(lang, &e),
+    }
+}
+
+fn report(lang: Lang, e: &anyhow::Error) -> i32 {
+    let t = lang.texts();
+    if let Some(u) = e.downcast_ref::<UserError>() {
+        eprintln!("{}: {u}", t.error_prefix);
+        1
+    } else {
+        eprintln!("{}: {}: {e:#}", t.error_prefix, t.internal_error);
+        2
+    }
+}
+
+pub fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
+    let ctx = Ctx { lang, db: cli.db.unwrap_or_else(crate::store::default_path) };
+    match cli.command {
+        None => {
+            use clap::CommandFactory;
+            Cli::command().print_help()?;
+            Ok(())
+        }
+        Some(Command::Questionnaire(cmd)) => questionnaire::run(&ctx, cmd),
+        Some(Command::Municipalities(args)) => municipalities::run(&ctx, args),
+        Some(Command::Interview(cmd)) => interview::run(&ctx, cmd),
+        Some(Command::Answer(cmd)) => answer::run(&ctx, cmd),
+        Some(Command::Export(args)) => export::run(&ctx, args),
+        Some(Command::Import(args)) => import::run(&ctx, args),
+    }
+}
+
+/// The name recorded as "who" in the history when the CLI changes something.
+pub fn current_user() -> String {
+    std::env::var("FARDPLAN_USER")
+        .or_else(|_| std::env::var("USER"))
+        .ok()
+        .filter(|s| !s.trim().is_empty())
+        .unwrap_or_else(|| "okänd".into())
+}

@@ -1,0 +1,50 @@
+//! Shared output helpers: formats and tables that fit an 80-column terminal.
+
+use comfy_table::{ContentArrangement, Table, presets::UTF8_BORDERS_ONLY};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Table,
+    Text,
+    Csv,
+    Json,
+    Xlsx,
+}
+
+pub fn table(header: &[&str], rows: Vec<Vec<String>>) -> String {
+    let mut t = Table::new();
+    t.load_preset(UTF8_BORDERS_ONLY).set_content_arrangement(ContentArrangement::Dynamic).set_width(80);
+    t.set_header(header.iter().copied());
+    for r in rows {
+        t.add_row(r);
+    }
+    format!("{t}\n")
+}
+
+pub fn json<T: serde::Serialize>(value: &T) -> anyhow::Result<String> {
+    Ok(serde_json::to_string_pretty(value)? + "\n")
+}
+
+/// CSV with a header row; every cell neutralised against spreadsheet formulas.
+pub fn csv(header: &[&str], rows: Vec<Vec<String>>) -> anyhow::Result<String> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(header)?;
+    for r in rows {
+        w.write_record(r.iter().map(|c| crate::exchange::neutralise(c)))?;
+    }
+    Ok(String::from_utf8(w.into_inner()?)?)
+}
+
+/// Writes to a file or stdout.
+pub fn emit(out: Option<&std::path::Path>, bytes: &[u8]) -> anyhow::Result<()> {
+    use std::io::Write;
+    match out {
+        Some(path) => std::fs::write(path, bytes).map_err(|e| super::user_error(format!("{}: {e}", path.display()))),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(bytes)?;
+            stdout.flush()?;
+            Ok(())
+        }
+    }
+}

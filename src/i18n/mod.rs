@@ -1,0 +1,41 @@
+//! Every user-facing string, in Swedish (default) and English. Code elsewhere asks for text here
+//! instead of writing it inline, so a translation never misses a screen.
+
+mod messages;
+pub mod problems;
+mod texts;
+
+pub use messages::*;
+
+pub use texts::{EN, SV, Texts};
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Sv,
+    En,
+}
+
+impl Lang {
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::Sv => &SV,
+            Lang::En => &EN,
+        }
+    }
+
+    /// `sv`/`en` from a setting such as `FARDPLAN_LANG` or `LANG=en_US.UTF-8`; None if neither.
+    pub fn from_setting(value: &str) -> Option<Lang> {
+        let v = value.trim().to_ascii_lowercase();
+        if v.starts_with("sv") {
+            Some(Lang::Sv)
+        } else if v.starts_with("en") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+}

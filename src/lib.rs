@@ -1,0 +1,12 @@
+//! fardplan: status interviews with Swedish municipalities, scored against the five sub-goals of
+//! the national digitalisation strategy, compared, and turned into digital roadmaps.
+//!
+//! A pure core (`model`, `load`, `register`) and thin shells around it (`store`, `cli`).
+
+pub mod cli;
+pub mod exchange;
+pub mod i18n;
+pub mod load;
+pub mod model;
+pub mod register;
+pub mod store;

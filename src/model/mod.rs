@@ -1,0 +1,10 @@
+//! The pure domain model: sub-goals, questionnaires, answers, visibility. No I/O.
+
+pub mod answer;
+pub mod questionnaire;
+mod subgoal;
+pub mod visibility;
+
+pub use answer::AnswerValue;
+pub use questionnaire::{ChoiceOption, Level, Question, QuestionKind, Questionnaire, Section};
+pub use subgoal::SubGoal;

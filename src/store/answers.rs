@@ -1,0 +1,227 @@
+//! Current answers and their append-only history.
+
+use super::{InterviewStatus, Result, Store, StoreError, now};
+use crate::model::AnswerValue;
+use rusqlite::{OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredAnswer {
+    pub question_id: String,
+    /// None: only a note has been written so far.
+    pub value: Option<AnswerValue>,
+    pub note: String,
+    pub updated_at: String,
+    pub updated_by: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    pub change_id: String,
+    pub interview_id: String,
+    pub event: String,
+    pub question_id: Option<String>,
+    pub old_value: Option<AnswerValue>,
+    pub old_note: Option<String>,
+    pub new_value: Option<AnswerValue>,
+    pub new_note: Option<String>,
+    pub reason: Option<String>,
+    pub changed_at: String,
+    pub changed_by: String,
+}
+
+/// Splits a value into the (kind, text) columns; the text is the canonical `Display` form.
+pub fn encode(value: Option<&AnswerValue>) -> (Option<&'static str>, Option<String>) {
+    match value {
+        None => (None, None),
+        Some(v @ AnswerValue::Choice(_)) => (Some("choice"), Some(v.to_string())),
+        Some(v @ AnswerValue::Number(_)) => (Some("number"), Some(v.to_string())),
+        Some(AnswerValue::Text(t)) => (Some("text"), Some(t.clone())),
+        Some(AnswerValue::DontKnow) => (Some("vet-ej"), None),
+        Some(AnswerValue::NotApplicable) => (Some("ej-tillampligt"), None),
+    }
+}
+
+pub fn decode(kind: Option<&str>, value: Option<String>) -> Option<AnswerValue> {
+    let value = value.unwrap_or_default();
+    match kind? {
+        "choice" => Some(AnswerValue::Choice(value.split(',').filter(|s| !s.is_empty()).map(String::from).collect())),
+        // The column only ever holds what `encode` wrote; a hand-edited bad number reads as absent.
+        "number" => value.parse().ok().map(AnswerValue::Number),
+        "text" => Some(AnswerValue::Text(value)),
+        "vet-ej" => Some(AnswerValue::DontKnow),
+        "ej-tillampligt" => Some(AnswerValue::NotApplicable),
+        _ => None,
+    }
+}
+
+impl Store {
+    /// Sets the full state (value and note) of one answer in one committed transaction, with a
+    /// history row. Returns once the commit is durable. Setting the same state again is a no-op.
+    pub fn set_answer(
+        &self,
+        interview_id: &str,
+        question_id: &str,
+        value: Option<&AnswerValue>,
+        note: &str,
+        by: &str,
+    ) -> Result<StoredAnswer> {
+        let tx = self.conn.unchecked_transaction()?;
+        let status: Option<String> = self
+            .conn
+            .prepare_cached("SELECT status FROM interviews WHERE id = ?1")?
+            .query_row([interview_id], |r| r.get(0))
+            .optional()?;
+        match status.as_deref() {
+            None => return Err(StoreError::UnknownInterview(interview_id.into())),
+            Some(s) if s == InterviewStatus::Completed.as_str() => {
+                return Err(StoreError::Completed(interview_id.into()));
+            }
+            Some(_) => {}
+        }
+        let old = self.answer(interview_id, question_id)?;
+        let at = now();
+        let new = StoredAnswer {
+            question_id: question_id.to_string(),
+            value: value.cloned(),
+            note: note.to_string(),
+            updated_at: at.clone(),
+            updated_by: by.to_string(),
+        };
+        if let Some(old) = &old
+            && old.value.as_ref() == value
+            && old.note == note
+        {
+            return Ok(old.clone());
+        }
+        let (kind, text) = encode(value);
+        self.conn
+            .prepare_cached(
+                "INSERT INTO answers (interview_id, question_id, value_kind, value, note, updated_at, updated_by)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                 ON CONFLICT (interview_id, question_id) DO UPDATE SET
+                   value_kind = excluded.value_kind, value = excluded.value, note = excluded.note,
+                   updated_at = excluded.updated_at, updated_by = excluded.updated_by",
+            )?
+            .execute(params![interview_id, question_id, kind, text, note, at, by])?;
+        let (old_kind, old_text) = encode(old.as_ref().and_then(|o| o.value.as_ref()));
+        self.conn
+            .prepare_cached(
+                "INSERT INTO history (change_id, interview_id, event, question_id, old_kind, old_value, old_note,
+                                      new_kind, new_value, new_note, changed_at, changed_by)
+                 VALUES (?1, ?2, 'answer', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            )?
+            .execute(params![
+                uuid::Uuid::new_v4().to_string(),
+                interview_id,
+                question_id,
+                old_kind,
+                old_text,
+                old.as_ref().map(|o| o.note.as_str()),
+                kind,
+                text,
+                note,
+                at,
+                by
+            ])?;
+        tx.commit()?;
+        Ok(new)
+    }
+
+    pub fn answer(&self, interview_id: &str, question_id: &str) -> Result<Option<StoredAnswer>> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT question_id, value_kind, value, note, updated_at, updated_by FROM answers
+                 WHERE interview_id = ?1 AND question_id = ?2",
+            )?
+            .query_row([interview_id, question_id], row_to_answer)
+            .optional()?)
+    }
+
+    /// All stored answers of an interview (including note-only rows), in no particular order.
+    pub fn answers(&self, interview_id: &str) -> Result<Vec<StoredAnswer>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT question_id, value_kind, value, note, updated_at, updated_by FROM answers
+             WHERE interview_id = ?1 ORDER BY question_id",
+        )?;
+        let rows = stmt.query_map([interview_id], row_to_answer)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn history(&self, interview_id: &str) -> Result<Vec<HistoryEntry>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT change_id, interview_id, event, question_id, old_kind, old_value, old_note, new_kind, new_value,
+                    new_note, reason, changed_at, changed_by
+             FROM history WHERE interview_id = ?1 ORDER BY seq",
+        )?;
+        let rows = stmt.query_map([interview_id], |r| {
+            Ok(HistoryEntry {
+                change_id: r.get(0)?,
+                interview_id: r.get(1)?,
+                event: r.get(2)?,
+                question_id: r.get(3)?,
+                old_value: decode(r.get::<_, Option<String>>(4)?.as_deref(), r.get(5)?),
+                old_note: r.get(6)?,
+                new_value: decode(r.get::<_, Option<String>>(7)?.as_deref(), r.get(8)?),
+                new_note: r.get(9)?,
+                reason: r.get(10)?,
+                changed_at: r.get(11)?,
+                changed_by: r.get(12)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+impl Store {
+    /// Writes an answer row exactly as given, without a history row (import and merge bring
+    /// their own history). The caller holds the transaction.
+    pub(crate) fn insert_answer_raw(&self, interview_id: &str, a: &StoredAnswer) -> Result<()> {
+        let (kind, text) = encode(a.value.as_ref());
+        self.conn
+            .prepare_cached(
+                "INSERT INTO answers (interview_id, question_id, value_kind, value, note, updated_at, updated_by)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![interview_id, a.question_id, kind, text, a.note, a.updated_at, a.updated_by])?;
+        Ok(())
+    }
+
+    pub(crate) fn insert_history_raw(&self, h: &HistoryEntry) -> Result<()> {
+        let (old_kind, old_text) = encode(h.old_value.as_ref());
+        let (new_kind, new_text) = encode(h.new_value.as_ref());
+        self.conn
+            .prepare_cached(
+                "INSERT INTO history (change_id, interview_id, event, question_id, old_kind, old_value, old_note,
+                                      new_kind, new_value, new_note, reason, changed_at, changed_by)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            )?
+            .execute(params![
+                h.change_id,
+                h.interview_id,
+                h.event,
+                h.question_id,
+                old_kind,
+                old_text,
+                h.old_note,
+                new_kind,
+                new_text,
+                h.new_note,
+                h.reason,
+                h.changed_at,
+                h.changed_by
+            ])?;
+        Ok(())
+    }
+}
+
+fn row_to_answer(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredAnswer> {
+    Ok(StoredAnswer {
+        question_id: r.get(0)?,
+        value: decode(r.get::<_, Option<String>>(1)?.as_deref(), r.get(2)?),
+        note: r.get(3)?,
+        updated_at: r.get(4)?,
+        updated_by: r.get(5)?,
+    })
+}
