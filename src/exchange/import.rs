@@ -5,6 +5,7 @@ use super::csv_long::{HEADER, Row};
 use super::json::{self, Export};
 use super::unneutralise;
 use crate::load::{Source, questionnaire::parse_str};
+use crate::model::answer::ValueError;
 use crate::model::{AnswerValue, Questionnaire};
 use crate::register;
 use crate::store::{Interview, InterviewStatus, NewInterview, Store, StoreError, content_hash};
@@ -26,7 +27,7 @@ pub enum ImportProblem {
     UnknownMunicipality(String),
     NameMismatch { code: String, given: String, expected: String },
     UnknownQuestion(String),
-    BadValue { question: String, value: String, reason: String },
+    BadValue { question: String, value: String, error: ValueError },
     DuplicateRow { first_row: usize },
     EmptyRow,
     UnknownInterview(String),
@@ -117,7 +118,7 @@ fn import_json(store: &Store, text: &str) -> Result<ImportSummary, ImportError> 
     if !errors.is_empty() {
         return Err(ImportError::Rejected(errors));
     }
-    let tx = store.conn().unchecked_transaction()?;
+    let tx = store.begin()?;
     json::write(store, &export)?;
     tx.commit()?;
     Ok(ImportSummary {
@@ -134,11 +135,9 @@ fn check_value(q: &Questionnaire, question_id: &str, value: Option<&AnswerValue>
     let value = value?;
     match AnswerValue::parse(question, &value.to_string()) {
         Ok(_) => None,
-        Err(e) => Some(ImportProblem::BadValue {
-            question: question_id.to_string(),
-            value: value.to_string(),
-            reason: e.to_string(),
-        }),
+        Err(e) => {
+            Some(ImportProblem::BadValue { question: question_id.to_string(), value: value.to_string(), error: e })
+        }
     }
 }
 
@@ -201,7 +200,7 @@ fn import_csv(store: &Store, text: &str, default_src: &Source, by: &str) -> Resu
     if !errors.is_empty() {
         return Err(ImportError::Rejected(errors));
     }
-    let tx = store.conn().unchecked_transaction()?;
+    let tx = store.begin()?;
     let mut created: HashMap<Target, String> = HashMap::new();
     let mut summary = ImportSummary::default();
     for p in &planned {
@@ -303,7 +302,7 @@ fn plan_row(
         Some(AnswerValue::parse(question, raw_value).map_err(|e| ImportProblem::BadValue {
             question: question_id.clone(),
             value: raw_value.to_string(),
-            reason: e.to_string(),
+            error: e,
         })?)
     };
     Ok(Planned { target, question_id, value, note, answered_at: unneutralise(r.answered_at.trim()).to_string() })

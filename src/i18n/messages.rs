@@ -254,13 +254,7 @@ pub fn import_row_error(lang: Lang, file: &str, e: &RowError) -> String {
                 format!("unknown question {q:?}")
             }
         }
-        ImportProblem::BadValue { question, value, reason } => {
-            if s {
-                format!("ogiltigt svar {value:?} på {question}: {reason}")
-            } else {
-                format!("invalid answer {value:?} to {question}: {reason}")
-            }
-        }
+        ImportProblem::BadValue { question, value, error } => value_error(lang, question, value, error),
         ImportProblem::DuplicateRow { first_row } => {
             if s {
                 format!("samma intervju och fråga som rad {first_row}")

@@ -405,8 +405,11 @@ impl Validator<'_> {
                     self.err(at.clone(), Problem::ScoredWithoutSubgoal { reason: "level" });
                 }
                 if scored && matches!(kind, QuestionKind::Single { .. }) {
-                    for o in options.iter().filter(|o| o.level.is_none()) {
-                        self.err(at.clone(), Problem::OptionWithoutLevel { option: o.id.clone() });
+                    // Read the raw options: one with an out-of-range level is already reported.
+                    let raw = rq.options.as_ref().map(|o| o.get_ref().as_slice()).unwrap_or_default();
+                    for o in raw.iter().map(|o| o.get_ref()).filter(|o| o.level.is_none()) {
+                        let option = o.id.get_ref().clone();
+                        self.err(o.id.span(), Problem::OptionWithoutLevel { option });
                     }
                 }
             }

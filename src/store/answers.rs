@@ -66,7 +66,7 @@ impl Store {
         note: &str,
         by: &str,
     ) -> Result<StoredAnswer> {
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = self.begin()?;
         let status: Option<String> = self
             .conn
             .prepare_cached("SELECT status FROM interviews WHERE id = ?1")?

@@ -119,7 +119,7 @@ impl Store {
     }
 
     pub fn create_interview(&self, src: &Source, new: &NewInterview) -> Result<Interview> {
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = self.begin()?;
         let hash = self.save_snapshot(src)?;
         let interview = Interview {
             id: new.id.clone().unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
@@ -186,7 +186,7 @@ impl Store {
     }
 
     fn set_status(&self, id: &str, by: &str, to: InterviewStatus, reason: Option<&str>) -> Result<Interview> {
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = self.begin()?;
         let current = self.interview(id)?;
         match (current.status, to) {
             (InterviewStatus::Completed, InterviewStatus::Completed) => return Err(StoreError::Completed(id.into())),

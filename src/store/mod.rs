@@ -100,6 +100,41 @@ impl Store {
     }
 }
 
+/// A write transaction that nests: the outermost level is `BEGIN IMMEDIATE` (so a writer never
+/// fails halfway on a lock upgrade), inner levels are savepoints. Dropped without `commit`, it
+/// rolls back its own level only.
+pub struct Tx<'a> {
+    conn: &'a Connection,
+    outer: bool,
+    done: bool,
+}
+
+impl Tx<'_> {
+    pub fn commit(mut self) -> Result<()> {
+        self.done = true;
+        self.conn.execute_batch(if self.outer { "COMMIT" } else { "RELEASE fardplan_sp" })?;
+        Ok(())
+    }
+}
+
+impl Drop for Tx<'_> {
+    fn drop(&mut self) {
+        if !self.done {
+            let sql = if self.outer { "ROLLBACK" } else { "ROLLBACK TO fardplan_sp; RELEASE fardplan_sp" };
+            // Nothing more can be done if the rollback itself fails; SQLite then rolls back on close.
+            let _ = self.conn.execute_batch(sql);
+        }
+    }
+}
+
+impl Store {
+    pub fn begin(&self) -> Result<Tx<'_>> {
+        let outer = self.conn.is_autocommit();
+        self.conn.execute_batch(if outer { "BEGIN IMMEDIATE" } else { "SAVEPOINT fardplan_sp" })?;
+        Ok(Tx { conn: &self.conn, outer, done: false })
+    }
+}
+
 /// Creates the file with owner-only permissions before SQLite opens it; answers are personal data
 /// about an organisation's work and should not be world-readable on a shared machine.
 fn create_private(path: &Path) -> std::io::Result<()> {

@@ -1,0 +1,8 @@
+//! The one integration-test binary (one link step instead of one per file).
+
+mod cli;
+mod exchange;
+mod fixtures;
+mod shipped;
+mod store;
+mod support;
