@@ -10,3 +10,4 @@ pub mod load;
 pub mod model;
 pub mod register;
 pub mod store;
+pub mod tui;

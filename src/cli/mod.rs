@@ -120,11 +120,7 @@ fn report(lang: Lang, e: &anyhow::Error) -> i32 {
 pub fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
     let ctx = Ctx { lang, db: cli.db.unwrap_or_else(crate::store::default_path) };
     match cli.command {
-        None => {
-            use clap::CommandFactory;
-            Cli::command().print_help()?;
-            Ok(())
-        }
+        None => open_tui(&ctx),
         Some(Command::Questionnaire(cmd)) => questionnaire::run(&ctx, cmd),
         Some(Command::Municipalities(args)) => municipalities::run(&ctx, args),
         Some(Command::Interview(cmd)) => interview::run(&ctx, cmd),
@@ -132,6 +128,21 @@ pub fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
         Some(Command::Export(args)) => export::run(&ctx, args),
         Some(Command::Import(args)) => import::run(&ctx, args),
     }
+}
+
+/// Opens the TUI on the database, with the default questionnaire for new interviews.
+fn open_tui(ctx: &Ctx) -> anyhow::Result<()> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() {
+        return Err(user_error(crate::i18n::needs_terminal(ctx.lang)));
+    }
+    let source = crate::load::find_questionnaire(None)
+        .map_err(|e| questionnaire::load_error(ctx, &e))?
+        .ok_or_else(|| user_error(crate::load::DEFAULT_QUESTIONNAIRE_ID))?;
+    let store = ctx.open_store()?;
+    let app = crate::tui::App::new(store, source, ctx.lang, crate::tui::theme::Theme::from_env())
+        .map_err(|e| store_error(ctx.lang, e))?;
+    crate::tui::run(app)
 }
 
 /// The name recorded as "who" in the history when the CLI changes something.

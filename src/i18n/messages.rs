@@ -315,3 +315,11 @@ pub fn import_row_error(lang: Lang, file: &str, e: &RowError) -> String {
     let row = if s { "rad" } else { "row" };
     format!("{file}: {row} {}: {what}", e.row)
 }
+
+pub fn needs_terminal(lang: Lang) -> String {
+    if sv(lang) {
+        "fardplan utan underkommando öppnar ett fönster i terminalen, men utdata går inte till en terminal — kör det i en terminal, eller se `fardplan --help` för kommandon".into()
+    } else {
+        "fardplan without a subcommand opens a terminal screen, but output is not a terminal — run it in a terminal, or see `fardplan --help` for commands".into()
+    }
+}

@@ -4,6 +4,7 @@
 mod messages;
 pub mod problems;
 mod texts;
+pub mod tui;
 
 pub use messages::*;
 

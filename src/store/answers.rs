@@ -216,6 +216,24 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Every answered value of every interview, in one query (overview screens and reports).
+    pub fn all_answer_values(&self) -> Result<std::collections::HashMap<String, crate::model::visibility::Answers>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT interview_id, question_id, value_kind, value FROM answers WHERE value_kind IS NOT NULL",
+        )?;
+        let mut out: std::collections::HashMap<String, crate::model::visibility::Answers> = Default::default();
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let kind: Option<String> = r.get(2)?;
+            if let Some(v) = decode(kind.as_deref(), r.get(3)?) {
+                out.entry(r.get(0)?).or_default().insert(r.get(1)?, v);
+            }
+        }
+        Ok(out)
+    }
+}
+
 fn row_to_answer(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredAnswer> {
     Ok(StoredAnswer {
         question_id: r.get(0)?,

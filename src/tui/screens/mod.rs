@@ -1,0 +1,7 @@
+//! One file per screen; drawing never changes state.
+
+pub mod interview;
+pub mod interview_draw;
+pub mod review;
+pub mod setup;
+pub mod start;
