@@ -9,4 +9,5 @@ pub mod i18n;
 pub mod load;
 pub mod model;
 pub mod register;
+pub mod score;
 pub mod store;
