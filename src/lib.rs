@@ -4,6 +4,7 @@
 //! A pure core (`model`, `load`, `register`) and thin shells around it (`store`, `cli`).
 
 pub mod cli;
+pub mod compare;
 pub mod exchange;
 pub mod i18n;
 pub mod load;
