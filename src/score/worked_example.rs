@@ -24,7 +24,7 @@ const TRYGGHET: [(&str, &str); 5] = [
 ];
 
 const INFRASTRUKTUR: [(&str, &str); 4] = [
-    ("bredband_100mbit", "97,5"),
+    ("bredband_100mbit", "97.5"),
     ("bredband_1gbit", "vet-ej"),
     ("infrastruktur_bredbandsplan", "2"),
     ("infrastruktur_landsbygd", "ej-tillampligt"),
@@ -65,7 +65,7 @@ fn d_trygghet_with_one_dont_know_and_one_unanswered() {
     let q = embedded_questionnaire().unwrap().questionnaire;
     let s = score_interview(&q, &answers(&q, &TRYGGHET));
     let t = s.get(SubGoal::Trygghet);
-    // Σ vikt × nivå = 2·2 + 1·2 + 1·3 + 1·4 = 13; besvarad vikt 5; synlig vikt 7.
+    // Σ weight × level = 2·2 + 1·2 + 1·3 + 1·4 = 13 over answered weight 5; visible weight 7.
     assert_eq!(t.answered_weight, 5.0);
     assert_eq!(t.visible_weight, 7.0);
     assert_eq!(t.score, Some(65.0));
@@ -73,6 +73,21 @@ fn d_trygghet_with_one_dont_know_and_one_unanswered() {
     assert_eq!(format!("{:.1}", t.coverage * 100.0), "71.4");
     assert!(!t.uncertain);
     assert_eq!(t.band, Some(Band::Utvecklad));
+    // The page: without the "Vet ej" (question left unanswered) nothing changes.
+    let without: Vec<(&str, &str)> = TRYGGHET.into_iter().filter(|(_, v)| *v != "vet-ej").collect();
+    let s2 = score_interview(&q, &answers(&q, &without));
+    assert_eq!(s2.get(SubGoal::Trygghet), t);
+}
+
+#[test]
+fn no_scored_question_of_the_shipped_questionnaire_is_conditional() {
+    // docs/scoring.md tells analysts every scored question is always shown.
+    let q = embedded_questionnaire().unwrap().questionnaire;
+    assert!(q.questions().filter(|x| x.scoring.is_some()).all(|x| x.show_if.is_none()));
+    assert_eq!(
+        q.question("strategi_status").and_then(|x| x.scoring).map(|s| (s.subgoal, s.weight)),
+        Some((SubGoal::Ledning, 2.0))
+    );
 }
 
 #[test]
