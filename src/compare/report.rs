@@ -98,9 +98,10 @@ pub struct CollatedEntry {
 }
 
 /// Builds the report over the interviewed municipalities, in the order given. A municipality
-/// given more than once counts once, with its last entry (as in the comparison). Questions are
-/// taken from the interviews' own questionnaires: in the order of the first that has them, with
-/// options later versions added appended.
+/// given more than once counts once, with its last entry (as in the comparison). Questions and
+/// options are taken from the interviews' own questionnaires, so interviews taken with
+/// different versions can be reported together: each appears in the order of the first
+/// questionnaire that has it, and what only later versions have is appended.
 pub fn skane_report(inputs: &[ReportInput<'_>], register: &[Municipality]) -> SkaneReport {
     let inputs = last_per_municipality(inputs);
     let map = register_map(register);

@@ -26,13 +26,11 @@ pub struct SetSummary {
 /// `selection` interviewed in `round`. Uncertain scores are included and counted.
 pub fn summarise(scored: &[Scored], register: &[Municipality], round: &str, selection: &Selection) -> SetSummary {
     let map = register_map(register);
-    let mut counted: Vec<&Scored> = latest_by_round(scored)
+    let counted: Vec<&Scored> = latest_by_round(scored)
         .into_iter()
         .filter(|((code, r), _)| *r == round && selection.contains(&Place::lookup(code, &map)))
         .map(|(_, s)| s)
         .collect();
-    // A fixed order keeps the output independent of hash order (it only matters for ties).
-    counted.sort_by(|a, b| a.municipality_code.cmp(&b.municipality_code));
     let interviewed = counted.len();
     let subgoals = SubGoal::ALL.map(|g| {
         let values: Vec<(f64, bool)> =
