@@ -4,10 +4,12 @@
 //! A pure core (`model`, `load`, `register`) and thin shells around it (`store`, `cli`).
 
 pub mod cli;
+pub mod compare;
 pub mod exchange;
 pub mod i18n;
 pub mod load;
 pub mod model;
 pub mod register;
+pub mod score;
 pub mod store;
 pub mod tui;
