@@ -2,6 +2,7 @@
 //! comments. Data goes to stdout, messages to stderr; exit 0 ok, 1 user error, 2 internal error.
 
 mod answer;
+mod demo;
 mod export;
 mod import;
 mod interview;
@@ -52,6 +53,11 @@ pub enum Command {
     Export(export::Args),
     /// Import a JSON export or a long CSV; all or nothing
     Import(import::Args),
+    /// Fill a database with fictitious example data ("Exempeldata") to try every screen
+    ///
+    /// 33 Skåne municipalities, rounds 2018 and 2022. Refuses a database that holds real
+    /// interviews: use a file of its own, e.g. `fardplan demo --db exempel.db`.
+    Demo(demo::Args),
 }
 
 /// A mistake in what the user gave us: explained, exit code 1.
@@ -127,6 +133,7 @@ pub fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
         Some(Command::Answer(cmd)) => answer::run(&ctx, cmd),
         Some(Command::Export(args)) => export::run(&ctx, args),
         Some(Command::Import(args)) => import::run(&ctx, args),
+        Some(Command::Demo(args)) => demo::run(&ctx, args),
     }
 }
 

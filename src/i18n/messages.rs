@@ -323,3 +323,35 @@ pub fn needs_terminal(lang: Lang) -> String {
         "fardplan without a subcommand opens a terminal screen, but output is not a terminal — run it in a terminal, or see `fardplan --help` for commands".into()
     }
 }
+
+pub fn demo_refused_real(lang: Lang, db: &str) -> String {
+    if sv(lang) {
+        format!(
+            "{db} innehåller riktiga intervjuer; exempeldata blandas aldrig med dem — ange en egen fil, t.ex. `fardplan demo --db exempel.db`"
+        )
+    } else {
+        format!(
+            "{db} holds real interviews; example data is never mixed with them — give a file of its own, e.g. `fardplan demo --db example.db`"
+        )
+    }
+}
+
+pub fn demo_refused_twice(lang: Lang, db: &str) -> String {
+    if sv(lang) {
+        format!("{db} innehåller redan exempeldata — öppna den med `fardplan --db {db}`")
+    } else {
+        format!("{db} already holds example data — open it with `fardplan --db {db}`")
+    }
+}
+
+pub fn demo_done(lang: Lang, interviews: usize, answers: usize, db: &str) -> String {
+    if sv(lang) {
+        format!(
+            "Exempeldata: {interviews} intervjuer med {answers} svar i {db} (påhittade svar, inte riktiga kommuners) — öppna med `fardplan --db {db}`"
+        )
+    } else {
+        format!(
+            "Example data: {interviews} interviews with {answers} answers in {db} (invented answers, not real municipalities') — open with `fardplan --db {db}`"
+        )
+    }
+}
