@@ -5,7 +5,7 @@
 use super::action::Action;
 use super::app::{App, Screen};
 use super::screens::interview::{AnswerState, Focus, InterviewState, Mode, Pending, PromptKind};
-use super::screens::interview_draw::{Target, content, layout as interview_layout, scroll_for};
+use super::screens::interview_draw::{Target, content, layout as interview_layout, roomy, scroll_for};
 use super::screens::setup::SetupState;
 use super::screens::start::{StartFocus, layout as start_layout, scroll_offset};
 use super::widgets::Status;
@@ -320,7 +320,11 @@ impl App {
                 }
                 Action::Reopen => open_reopen_prompt(s, ctx.status, t),
                 Action::FocusNext => {
-                    s.focus = if size.width >= 72 { Focus::Sections } else { Focus::Note };
+                    s.focus = if interview_layout(*size, roomy(s), false).sections.is_some() {
+                        Focus::Sections
+                    } else {
+                        Focus::Note
+                    };
                     s.section_cursor = s.section_index_of(s.current);
                     if s.focus == Focus::Note && s.read_only() {
                         s.focus = Focus::Question;
@@ -397,7 +401,7 @@ fn jump(s: &mut InterviewState, text: &str, status: &mut Status, t: &crate::i18n
 }
 
 fn click_interview(s: &mut InterviewState, ctx: &mut Saver<'_>, size: ratatui::layout::Rect, column: u16, row: u16) {
-    let l = interview_layout(size);
+    let l = interview_layout(size, roomy(s), s.focus == Focus::Note);
     let hit = |r: ratatui::layout::Rect| column >= r.x && column < r.right() && row >= r.y && row < r.bottom();
     if let Some(sections) = l.sections.filter(|r| hit(*r)) {
         let index = row.saturating_sub(sections.y + 1) as usize;

@@ -46,6 +46,8 @@ pub fn status_bar(area: Rect, buf: &mut Buffer, status: &Status, hint: &str, the
         Status::Saved(s) => (s.clone(), theme.ok()),
         Status::Error(s) => (s.clone(), theme.error()),
     };
+    // An error needs every column; the key hint can wait.
+    let hint = if matches!(status, Status::Error(_)) { "" } else { hint };
     let hint_w = (hint.width() as u16 + 1).min(area.width / 3);
     let [l, r] = Layout::horizontal([Constraint::Min(0), Constraint::Length(hint_w)]).areas(area);
     Paragraph::new(Line::styled(text, style)).wrap(Wrap { trim: true }).render(l, buf);

@@ -6,3 +6,4 @@ mod fixtures;
 mod shipped;
 mod store;
 mod support;
+mod tui;

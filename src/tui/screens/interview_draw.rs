@@ -21,22 +21,24 @@ pub struct InterviewLayout {
     pub status: Rect,
 }
 
-pub fn layout(area: Rect) -> InterviewLayout {
+/// `roomy`: the current question needs the full width (a scale's rubric should be read whole),
+/// so the sections pane gives way unless the terminal is very wide.
+pub fn layout(area: Rect, roomy: bool, note_focused: bool) -> InterviewLayout {
     let [header, body, gauge, status] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(4), Constraint::Length(1), Constraint::Length(1)])
             .areas(area);
-    let (sections, rest) = if area.width >= 72 {
+    let show_sections = area.width >= 72 && (!roomy || area.width >= 110);
+    let (sections, rest) = if show_sections {
         let [s, r] = Layout::horizontal([Constraint::Length(26), Constraint::Min(30)]).areas(body);
         (Some(s), r)
     } else {
         (None, body)
     };
-    let note_h = if rest.height >= 14 {
-        5
-    } else if rest.height >= 9 {
-        3
-    } else {
-        0
+    // The note takes room only while it is written; otherwise one line shows what it says.
+    let note_h = match (rest.height, note_focused) {
+        (h, true) if h >= 14 => 6,
+        (h, _) if h >= 9 => 3,
+        _ => 0,
     };
     let [main, note] = Layout::vertical([Constraint::Min(3), Constraint::Length(note_h)]).areas(rest);
     InterviewLayout { header, sections, main, note: (note_h > 0).then_some(note), gauge, status }
@@ -101,10 +103,7 @@ pub fn content(
         };
         let prefix = format!("{mark} {key} ");
         let indent = prefix.chars().count();
-        let body = match question.kind {
-            QuestionKind::Scale { .. } => format!("{} {i}: {}", t.level, c.label),
-            _ => c.label.clone(),
-        };
+        let body = c.label.clone();
         if focused && i == s.cursor {
             cursor_line = lines.len();
         }
@@ -173,8 +172,9 @@ pub fn scroll_for(cursor_line: usize, height: usize, total: usize) -> usize {
     if total <= height || height == 0 {
         return 0;
     }
-    // Keep the cursor a couple of lines from the bottom edge, and never scroll past the end.
-    cursor_line.saturating_sub(height.saturating_sub(3)).min(total - height)
+    // Scroll only as far as needed to show the cursor (plus one line of context), so the
+    // question itself stays in view whenever it can.
+    (cursor_line + 2).saturating_sub(height).min(total - height)
 }
 
 pub struct InterviewView<'a> {
@@ -187,7 +187,7 @@ pub struct InterviewView<'a> {
 impl InterviewView<'_> {
     pub fn render(&self, area: Rect, buf: &mut Buffer) {
         let (s, t, theme) = (self.state, self.t, self.theme);
-        let l = layout(area);
+        let l = layout(area, roomy(s), s.focus == Focus::Note);
         let left = format!("{} · {} · {}", s.municipality, s.interview.round, s.interview.interviewer);
         let right = format!("{} {} {} {}", t.question, s.current + 1, t.of, s.q.len());
         widgets::header(l.header, buf, &left, &right, theme);
@@ -291,6 +291,10 @@ impl InterviewView<'_> {
                 .render(area, buf);
         }
     }
+}
+
+pub fn roomy(s: &InterviewState) -> bool {
+    matches!(s.question().kind, QuestionKind::Scale { .. })
 }
 
 fn question_title(s: &InterviewState) -> String {
