@@ -212,7 +212,9 @@ fn notes_numbers_and_text_answers_are_saved() {
     type_text(&mut app, "Beslut i KF 2019");
     press(&mut app, KeyCode::Enter);
     type_text(&mut app, "rad två");
+    assert_eq!(interview(&app).focus, Focus::Note);
     press(&mut app, KeyCode::Esc);
+    assert_eq!(interview(&app).focus, Focus::Question, "Esc leaves the note and saves it");
     let id = interview(&app).interview.id.clone();
     let a = app.store.answer(&id, "strategi_status").unwrap().unwrap();
     assert_eq!(a.note, "Beslut i KF 2019\nrad två");
