@@ -1,6 +1,7 @@
 //! The one integration-test binary (one link step instead of one per file).
 
 mod cli;
+mod e2e;
 mod exchange;
 mod fixtures;
 mod shipped;
