@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod compare;
+pub mod config;
 pub mod demo;
 pub mod exchange;
 pub mod i18n;

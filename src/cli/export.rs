@@ -24,7 +24,7 @@ pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<()> {
             csv_long::write(&rows, &mut buf)?;
             buf
         }
-        other => return Err(user_error(format!("--format {other:?}: use json or csv"))),
+        other => return Err(user_error(crate::i18n::format_not_here(ctx.lang, other.name(), "json, csv"))),
     };
     output::emit(args.out.as_deref(), &bytes)
 }

@@ -87,11 +87,8 @@ pub fn store_error(lang: Lang, e: StoreError) -> anyhow::Error {
     if e.is_user_error() { user_error(msg) } else { anyhow::Error::new(e).context(msg) }
 }
 
-/// The language from `--lang`/`FARDPLAN_LANG`, else Swedish. `LANG` is not consulted: the users
-/// are Swedish civil servants whose machines often run an English locale.
-pub fn resolve_lang(arg: Option<Lang>) -> Lang {
-    arg.unwrap_or_default()
-}
+/// The interviewer name from the config file, if any (set once at start-up).
+static DEFAULT_INTERVIEWER: std::sync::OnceLock<String> = std::sync::OnceLock::new();
 
 /// Parses arguments, runs, prints errors, and returns the process exit code.
 pub fn main() -> i32 {
@@ -105,7 +102,18 @@ pub fn main() -> i32 {
             };
         }
     };
-    let lang = resolve_lang(cli.lang);
+    let config = match crate::config::load() {
+        Ok(c) => c,
+        Err((place, detail)) => {
+            let lang = cli.lang.unwrap_or_default();
+            eprintln!("{}: {}", lang.texts().error_prefix, crate::i18n::config_error(lang, &place, &detail));
+            return 1;
+        }
+    };
+    let lang = cli.lang.or(config.lang).unwrap_or_default();
+    if let Some(name) = &config.interviewer {
+        DEFAULT_INTERVIEWER.get_or_init(|| name.clone());
+    }
     match run(cli, lang) {
         Ok(()) => 0,
         Err(e) => report(lang, &e),
@@ -154,9 +162,12 @@ fn open_tui(ctx: &Ctx) -> anyhow::Result<()> {
 
 /// The name recorded as "who" in the history when the CLI changes something.
 pub fn current_user() -> String {
+    // The language is `LANG`-independent on purpose: the users are Swedish civil servants whose
+    // machines often run an English locale; `--lang`, `FARDPLAN_LANG` or the config decide.
     std::env::var("FARDPLAN_USER")
-        .or_else(|_| std::env::var("USER"))
         .ok()
+        .or_else(|| DEFAULT_INTERVIEWER.get().cloned())
+        .or_else(|| std::env::var("USER").ok())
         .filter(|s| !s.trim().is_empty())
-        .unwrap_or_else(|| "okänd".into())
+        .unwrap_or_else(|| crate::i18n::unknown_user(Lang::Sv).into())
 }

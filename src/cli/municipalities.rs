@@ -58,7 +58,7 @@ pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<()> {
                 })
                 .collect(),
         ),
-        Format::Xlsx => return Err(user_error("--format xlsx: use table, csv or json")),
+        Format::Xlsx => return Err(user_error(crate::i18n::format_not_here(ctx.lang, "xlsx", "table, csv, json"))),
     };
     output::emit(None, text.as_bytes())
 }

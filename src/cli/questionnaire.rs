@@ -37,7 +37,7 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> anyhow::Result<()> {
             let text = match format {
                 Format::Json => output::json(&ShowJson::from(&src.questionnaire))?,
                 Format::Text | Format::Table => render_text(ctx, &src),
-                other => return Err(user_error(format!("--format {other:?} is not available here; use text or json"))),
+                other => return Err(user_error(crate::i18n::format_not_here(ctx.lang, other.name(), "text, json"))),
             };
             output::emit(None, text.as_bytes())
         }

@@ -355,3 +355,23 @@ pub fn demo_done(lang: Lang, interviews: usize, answers: usize, db: &str) -> Str
         )
     }
 }
+
+pub fn format_not_here(lang: Lang, format: &str, allowed: &str) -> String {
+    if sv(lang) {
+        format!("--format {format} finns inte för det här kommandot — använd {allowed}")
+    } else {
+        format!("--format {format} is not available for this command — use {allowed}")
+    }
+}
+
+pub fn unknown_user(lang: Lang) -> &'static str {
+    if sv(lang) { "okänd" } else { "unknown" }
+}
+
+pub fn config_error(lang: Lang, path: &str, detail: &str) -> String {
+    if sv(lang) {
+        format!("{path}: {detail} — rätta filen eller ta bort den (tillåtna nycklar: lang, interviewer)")
+    } else {
+        format!("{path}: {detail} — fix the file or remove it (allowed keys: lang, interviewer)")
+    }
+}

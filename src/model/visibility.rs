@@ -6,40 +6,45 @@ use std::collections::{HashMap, HashSet};
 /// Answers keyed by question id.
 pub type Answers = HashMap<String, AnswerValue>;
 
-/// The ids of the visible questions. A question is visible when it has no `show_if`, or when the
-/// question it names is itself visible and its answer contains one of the listed options. A hidden
-/// question keeps its stored answer (nothing is deleted), but that answer neither counts nor shows.
-pub fn visible_ids(q: &Questionnaire, answers: &Answers) -> HashSet<String> {
-    let mut visible = HashSet::new();
-    // Validation guarantees show_if points to an earlier question, so one pass in order suffices.
-    for question in q.questions() {
+/// Visibility per question, in interview order. A question is visible when it has no `show_if`,
+/// or when the question it names is itself visible and its answer contains one of the listed
+/// options. A hidden question keeps its stored answer (nothing is deleted), but that answer
+/// neither counts nor shows. Allocation-light: the start screen runs this for every interview.
+pub fn visible_mask(q: &Questionnaire, answers: &Answers) -> Vec<bool> {
+    let questions: Vec<&super::Question> = q.questions().collect();
+    let mut mask = Vec::with_capacity(questions.len());
+    for (i, question) in questions.iter().enumerate() {
         let shown = match &question.show_if {
             None => true,
-            Some(cond) => {
-                visible.contains(&cond.question)
+            // Validation guarantees show_if names an earlier question, so its visibility is known.
+            Some(cond) => questions[..i].iter().rposition(|x| x.id == cond.question).is_some_and(|j| {
+                mask[j]
                     && answers.get(&cond.question).is_some_and(|a| a.chosen().iter().any(|id| cond.any_of.contains(id)))
-            }
+            }),
         };
-        if shown {
-            visible.insert(question.id.clone());
-        }
+        mask.push(shown);
     }
-    visible
+    mask
+}
+
+/// The ids of the visible questions (see `visible_mask`).
+pub fn visible_ids(q: &Questionnaire, answers: &Answers) -> HashSet<String> {
+    q.questions().zip(visible_mask(q, answers)).filter(|(_, v)| *v).map(|(x, _)| x.id.clone()).collect()
 }
 
 /// (answered, visible): how many visible questions have an answer ("Vet ej" counts as answered:
 /// the question was asked).
 pub fn progress(q: &Questionnaire, answers: &Answers) -> (usize, usize) {
-    let visible = visible_ids(q, answers);
-    let answered = visible.iter().filter(|id| answers.contains_key(*id)).count();
-    (answered, visible.len())
+    let mask = visible_mask(q, answers);
+    let visible = q.questions().zip(&mask).filter(|(_, v)| **v);
+    visible.fold((0, 0), |(a, n), (x, _)| (a + usize::from(answers.contains_key(&x.id)), n + 1))
 }
 
 /// The first visible question without an answer, in interview order: where a resumed interview
 /// continues.
 pub fn first_unanswered<'a>(q: &'a Questionnaire, answers: &Answers) -> Option<&'a super::Question> {
-    let visible = visible_ids(q, answers);
-    q.questions().find(|x| visible.contains(&x.id) && !answers.contains_key(&x.id))
+    let mask = visible_mask(q, answers);
+    q.questions().zip(mask).find(|(x, v)| *v && !answers.contains_key(&x.id)).map(|(x, _)| x)
 }
 
 #[cfg(test)]

@@ -2,8 +2,10 @@
 
 use super::{InterviewStatus, Result, Store, StoreError, now};
 use crate::model::AnswerValue;
+use crate::model::visibility::Answers;
 use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StoredAnswer {
@@ -218,16 +220,34 @@ impl Store {
 
 impl Store {
     /// Every answered value of every interview, in one query (overview screens and reports).
-    pub fn all_answer_values(&self) -> Result<std::collections::HashMap<String, crate::model::visibility::Answers>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT interview_id, question_id, value_kind, value FROM answers WHERE value_kind IS NOT NULL",
-        )?;
-        let mut out: std::collections::HashMap<String, crate::model::visibility::Answers> = Default::default();
+    pub fn all_answer_values(&self) -> Result<HashMap<String, Answers>> {
+        self.answer_values_where("1")
+    }
+
+    /// Answered values of the interviews in progress only: all the start screen needs.
+    pub fn in_progress_answer_values(&self) -> Result<HashMap<String, Answers>> {
+        self.answer_values_where("interview_id IN (SELECT id FROM interviews WHERE status = 'in_progress')")
+    }
+
+    fn answer_values_where(&self, condition: &str) -> Result<HashMap<String, Answers>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT interview_id, question_id, value_kind, value FROM answers
+             WHERE value_kind IS NOT NULL AND {condition} ORDER BY interview_id"
+        ))?;
+        let mut out: HashMap<String, Answers> = HashMap::new();
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             let kind: Option<String> = r.get(2)?;
-            if let Some(v) = decode(kind.as_deref(), r.get(3)?) {
-                out.entry(r.get(0)?).or_default().insert(r.get(1)?, v);
+            let Some(v) = decode(kind.as_deref(), r.get(3)?) else { continue };
+            // Rows come grouped by interview; borrow the id to avoid an allocation per row.
+            let interview = r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
+            match out.get_mut(interview) {
+                Some(m) => {
+                    m.insert(r.get(1)?, v);
+                }
+                None => {
+                    out.insert(interview.to_string(), Answers::from([(r.get(1)?, v)]));
+                }
             }
         }
         Ok(out)

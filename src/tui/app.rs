@@ -41,6 +41,8 @@ pub struct App {
     pub start: StartState,
     pub screen: Screen,
     pub help: bool,
+    /// First line shown in the help overlay (it scrolls when the terminal is small).
+    pub help_scroll: u16,
     pub status: Status,
     pub size: Rect,
     pub quit: bool,
@@ -70,6 +72,7 @@ impl App {
             start: StartState::default(),
             screen: Screen::Start,
             help: false,
+            help_scroll: 0,
             status: Status::None,
             size: Rect::new(0, 0, 80, 24),
             quit: false,
@@ -82,7 +85,7 @@ impl App {
             return KeyContext::HelpOverlay;
         }
         match &self.screen {
-            Screen::Start => KeyContext::Start,
+            Screen::Start => KeyContext::Start { searching: !self.start.search.is_empty() },
             Screen::Setup(_) => KeyContext::Setup,
             Screen::Interview(s) => {
                 if s.prompt.is_some() {
@@ -160,7 +163,7 @@ impl Widget for &App {
             }
         }
         if self.help {
-            widgets::help_overlay(area, buf, self.context_for_help(), t, &self.theme);
+            widgets::help_overlay(area, buf, self.context_for_help(), self.help_scroll, t, &self.theme);
         }
     }
 }
@@ -171,7 +174,7 @@ impl App {
         let mut probe = self.key_context();
         if probe == KeyContext::HelpOverlay {
             probe = match &self.screen {
-                Screen::Start => KeyContext::Start,
+                Screen::Start => KeyContext::Start { searching: false },
                 Screen::Setup(_) => KeyContext::Setup,
                 Screen::Interview(s) if s.mode == Mode::Review => KeyContext::Review,
                 Screen::Interview(s) => match s.focus {

@@ -50,7 +50,9 @@ pub fn fold(s: &str) -> String {
 
 pub fn overview(store: &Store) -> Result<Overview> {
     let interviews = store.interviews(&InterviewFilter::default())?;
-    let values = store.all_answer_values()?;
+    // Completed interviews need no progress figures; reading only the open ones keeps the
+    // start screen's cold start fast on a national database.
+    let values = store.in_progress_answer_values()?;
     let empty = Default::default();
     let mut rows: Vec<MunicipalityRow> = register::all()
         .iter()
@@ -67,15 +69,15 @@ pub fn overview(store: &Store) -> Result<Overview> {
     let mut resume = Vec::new();
     // `interviews` is ordered by municipality, round, start; the last one per municipality wins.
     for iv in &interviews {
-        let q = store.snapshot(&iv.snapshot_hash)?;
-        let answers = values.get(&iv.id).unwrap_or(&empty);
-        let (answered, visible) = progress(&q, answers);
         let Some(row) = rows.iter_mut().find(|r| r.code == iv.municipality_code) else { continue };
         row.latest = Some(iv.id.clone());
         row.demo = iv.demo;
         row.state = match iv.status {
             InterviewStatus::Completed => RowState::Completed { round: iv.round.clone() },
             InterviewStatus::InProgress => {
+                let q = store.snapshot(&iv.snapshot_hash)?;
+                let answers = values.get(&iv.id).unwrap_or(&empty);
+                let (answered, visible) = progress(&q, answers);
                 let stopped_at =
                     first_unanswered(&q, answers).and_then(|x| q.position(&x.id).map(|p| (p + 1, x.text.clone())));
                 resume.push(ResumeRow {

@@ -9,7 +9,10 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeyContext {
     HelpOverlay,
-    Start,
+    /// `searching`: the search field holds text, so `q` types instead of quitting.
+    Start {
+        searching: bool,
+    },
     Setup,
     Interview {
         number: bool,
@@ -143,7 +146,7 @@ const REVIEW: &[Binding] = &[
 pub fn bindings(ctx: KeyContext) -> &'static [Binding] {
     match ctx {
         KeyContext::HelpOverlay => &[],
-        KeyContext::Start => START,
+        KeyContext::Start { .. } => START,
         KeyContext::Setup => SETUP,
         KeyContext::Interview { .. } => INTERVIEW,
         KeyContext::Sections => SECTIONS,
@@ -201,17 +204,22 @@ pub fn map(ctx: KeyContext, key: KeyEvent) -> Option<Action> {
         _ => None,
     };
     match ctx {
-        KeyContext::HelpOverlay => Some(Action::ToggleHelp),
+        // The overlay scrolls on a small screen; any other key closes it.
+        KeyContext::HelpOverlay => Some(match key.code {
+            KeyCode::Up | KeyCode::Char('k') | KeyCode::PageUp => Action::ScrollUp,
+            KeyCode::Down | KeyCode::Char('j') | KeyCode::PageDown => Action::ScrollDown,
+            _ => Action::ToggleHelp,
+        }),
         KeyContext::Editing | KeyContext::Prompt | KeyContext::Setup => {
             if let Some(a) = find(bindings(ctx), &key) {
                 return Some(a);
             }
             Some(Action::Input(key))
         }
-        KeyContext::Start => {
+        KeyContext::Start { searching } => {
             if let Some(c) = plain_char
                 && c != '?'
-                && c != 'q'
+                && (c != 'q' || searching)
             {
                 return Some(Action::Search(c));
             }
@@ -251,12 +259,14 @@ mod tests {
 
     #[test]
     fn start_screen_types_into_search_but_q_quits() {
-        assert_eq!(map(KeyContext::Start, key(KeyCode::Char('m'))), Some(Action::Search('m')));
-        assert_eq!(map(KeyContext::Start, key(KeyCode::Char('ö'))), Some(Action::Search('ö')));
-        assert_eq!(map(KeyContext::Start, key(KeyCode::Char('q'))), Some(Action::Quit));
-        assert_eq!(map(KeyContext::Start, key(KeyCode::Char('?'))), Some(Action::ToggleHelp));
-        assert_eq!(map(KeyContext::Start, key(KeyCode::Down)), Some(Action::Down));
-        assert_eq!(map(KeyContext::Start, key(KeyCode::Right)), Some(Action::Right));
+        let idle = KeyContext::Start { searching: false };
+        assert_eq!(map(idle, key(KeyCode::Char('m'))), Some(Action::Search('m')));
+        assert_eq!(map(idle, key(KeyCode::Char('ö'))), Some(Action::Search('ö')));
+        assert_eq!(map(idle, key(KeyCode::Char('q'))), Some(Action::Quit));
+        assert_eq!(map(KeyContext::Start { searching: true }, key(KeyCode::Char('q'))), Some(Action::Search('q')));
+        assert_eq!(map(idle, key(KeyCode::Char('?'))), Some(Action::ToggleHelp));
+        assert_eq!(map(idle, key(KeyCode::Down)), Some(Action::Down));
+        assert_eq!(map(idle, key(KeyCode::Right)), Some(Action::Right));
     }
 
     #[test]
@@ -288,7 +298,12 @@ mod tests {
 
     #[test]
     fn every_context_lists_help() {
-        for ctx in [KeyContext::Start, KeyContext::Setup, KeyContext::Interview { number: false }, KeyContext::Review] {
+        for ctx in [
+            KeyContext::Start { searching: false },
+            KeyContext::Setup,
+            KeyContext::Interview { number: false },
+            KeyContext::Review,
+        ] {
             let h = help(ctx);
             assert!(h.iter().any(|(_, help)| *help == Help::Help), "{ctx:?}");
         }

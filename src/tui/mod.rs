@@ -69,7 +69,7 @@ fn to_action(app: &App, ev: Event) -> Option<Action> {
             MouseEventKind::ScrollDown => Some(Action::ScrollDown),
             _ => None,
         },
-        Event::Paste(text) if app.key_context() == keymap::KeyContext::Start => {
+        Event::Paste(text) if matches!(app.key_context(), keymap::KeyContext::Start { .. }) => {
             // A pasted search term: only its first character is an action; the rest follows.
             text.chars().next().map(Action::Search)
         }

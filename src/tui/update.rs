@@ -41,12 +41,17 @@ impl App {
             }
             Action::ToggleHelp => {
                 self.help = !self.help;
+                self.help_scroll = 0;
                 return;
             }
             _ => {}
         }
         if self.help {
-            self.help = false;
+            match action {
+                Action::ScrollUp => self.help_scroll = self.help_scroll.saturating_sub(1),
+                Action::ScrollDown => self.help_scroll = self.help_scroll.saturating_add(1),
+                _ => self.help = false,
+            }
             return;
         }
         match &self.screen {

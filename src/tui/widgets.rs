@@ -54,30 +54,32 @@ pub fn status_bar(area: Rect, buf: &mut Buffer, status: &Status, hint: &str, the
     Line::styled(hint.to_string(), theme.dim()).right_aligned().render(r, buf);
 }
 
-pub fn help_overlay(area: Rect, buf: &mut Buffer, ctx: KeyContext, t: &TuiTexts, theme: &Theme) {
+pub fn help_overlay(area: Rect, buf: &mut Buffer, ctx: KeyContext, scroll: u16, t: &TuiTexts, theme: &Theme) {
     let items = help(ctx);
     let key_w = items.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
-    let mut lines: Vec<Line> = items
+    let width = area.width.saturating_sub(4).min(72);
+    let inner_w = width.saturating_sub(2) as usize;
+    // One line per key, cut rather than wrapped, so every key keeps exactly one row.
+    let lines: Vec<Line> = items
         .iter()
         .map(|(k, h)| {
-            Line::from(vec![
-                Span::styled(format!("{k:<key_w$}  "), theme.key()),
-                Span::raw(t.help_text(*h).to_string()),
-            ])
+            let text = super::screens::start::truncate(t.help_text(*h), inner_w.saturating_sub(key_w + 2));
+            Line::from(vec![Span::styled(format!("{k:<key_w$}  "), theme.key()), Span::raw(text)])
         })
         .collect();
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(t.help_close, theme.dim()));
-    let width = area.width.saturating_sub(4).min(72);
-    let height = (lines.len() as u16 + 2).min(area.height.saturating_sub(2));
+    let height = (lines.len() as u16 + 3).min(area.height);
     let popup = centered(area, width, height);
     Clear.render(popup, buf);
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .block(
-            Block::bordered().border_type(BorderType::Rounded).title(t.help_title).border_style(theme.focus_border()),
-        )
-        .render(popup, buf);
+    let block =
+        Block::bordered().border_type(BorderType::Rounded).title(t.help_title).border_style(theme.focus_border());
+    let inner = block.inner(popup);
+    block.render(popup, buf);
+    let [list, footer] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+    let max_scroll = (lines.len() as u16).saturating_sub(list.height);
+    let scroll = scroll.min(max_scroll);
+    let footer_text = if max_scroll > 0 { t.help_close_scroll } else { t.help_close };
+    Paragraph::new(lines).scroll((scroll, 0)).render(list, buf);
+    Line::styled(footer_text, theme.dim()).render(footer, buf);
 }
 
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {

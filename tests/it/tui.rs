@@ -117,6 +117,7 @@ fn snapshot_setup_and_interview_screens() {
     type_text(&mut app, "malmö");
     press(&mut app, KeyCode::Enter);
     insta::assert_snapshot!("setup_80x24", render(&mut app, 80, 24).backend());
+    insta::assert_snapshot!("setup_50x16", render(&mut app, 50, 16).backend());
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "IT-chef");
@@ -126,6 +127,13 @@ fn snapshot_setup_and_interview_screens() {
     insta::assert_snapshot!("interview_50x16", render(&mut app, 50, 16).backend());
     press(&mut app, KeyCode::Char('?'));
     insta::assert_snapshot!("interview_help_80x24", render(&mut app, 80, 24).backend());
+    insta::assert_snapshot!("interview_help_50x16", render(&mut app, 50, 16).backend());
+    // On a small screen the overlay scrolls instead of hiding keys.
+    for _ in 0..20 {
+        press(&mut app, KeyCode::Down);
+    }
+    assert!(app.help, "scrolling keeps the help open");
+    insta::assert_snapshot!("interview_help_50x16_scrolled", render(&mut app, 50, 16).backend());
     press(&mut app, KeyCode::Char('x'));
     assert!(!app.help, "any key closes the help");
     insta::assert_snapshot!("too_small", render(&mut app, 30, 8).backend());
@@ -272,6 +280,7 @@ fn review_completes_and_reopening_needs_a_reason() {
     start_interview(&mut app, "lund");
     press(&mut app, KeyCode::Char('r'));
     insta::assert_snapshot!("review_80x24", render(&mut app, 80, 24).backend());
+    insta::assert_snapshot!("review_50x16", render(&mut app, 50, 16).backend());
     press(&mut app, KeyCode::Char('c'));
     assert_eq!(interview(&app).interview.status, InterviewStatus::InProgress, "required questions missing");
     // Jump to each missing required question from the list and answer it.

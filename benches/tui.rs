@@ -1,0 +1,123 @@
+//! TUI figures on the national dataset (290 municipalities × 3 rounds, every question answered):
+//! cold start to first frame, interview-screen render time, key → committed answer → frame,
+//! and peak memory.
+//!
+//! Run: `cargo bench --bench tui`. The dataset is generated first; the measurements then run in
+//! a fresh child process (this binary re-invoked with `--measure DB`) so the generator's memory
+//! does not count toward the peak RSS.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use fardplan::i18n::Lang;
+use fardplan::load::embedded_questionnaire;
+use fardplan::store::{InterviewFilter, InterviewStatus, Store};
+use fardplan::tui::action::Action;
+use fardplan::tui::theme::Theme;
+use fardplan::tui::{App, keymap};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::time::{Duration, Instant};
+
+fn stats(mut v: Vec<Duration>) -> (f64, f64) {
+    v.sort();
+    let at = |p: f64| v[((v.len() - 1) as f64 * p).round() as usize].as_secs_f64() * 1e3;
+    (at(0.5), at(0.99))
+}
+
+fn peak_rss_mb() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|kb| kb.parse::<f64>().ok())
+        .map_or(f64::NAN, |kb| kb / 1024.0)
+}
+
+fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == "--measure") {
+        return measure(std::path::Path::new(&args[i + 1]));
+    }
+    let dir = tempfile::tempdir()?;
+    let db = dir.path().join("national.db");
+    let t = Instant::now();
+    {
+        let store = Store::open(&db)?;
+        let src = embedded_questionnaire().map_err(|e| anyhow::anyhow!("{e}"))?;
+        let filled = fardplan::demo::fill(&store, &src, &fardplan::demo::national())?;
+        println!(
+            "dataset: {} interviews, {} answers, generated in {:.1} s",
+            filled.interviews,
+            filled.answers,
+            t.elapsed().as_secs_f64()
+        );
+    }
+    let status = std::process::Command::new(std::env::current_exe()?).arg("--measure").arg(&db).status()?;
+    anyhow::ensure!(status.success(), "measurement process failed");
+    Ok(())
+}
+
+fn new_app(db: &std::path::Path) -> anyhow::Result<App> {
+    let store = Store::open(db)?;
+    let src = embedded_questionnaire().map_err(|e| anyhow::anyhow!("{e}"))?;
+    let mut app = App::new(store, src, Lang::Sv, Theme { color: true })?;
+    app.update(Action::Resize(80, 24));
+    Ok(app)
+}
+
+fn draw(terminal: &mut Terminal<TestBackend>, app: &App) -> anyhow::Result<()> {
+    terminal.draw(|f| f.render_widget(app, f.area()))?;
+    Ok(())
+}
+
+fn measure(db: &std::path::Path) -> anyhow::Result<()> {
+    // Cold start: open the database, build the start screen's overview, draw the first frame.
+    let mut cold = Vec::new();
+    for _ in 0..15 {
+        let t = Instant::now();
+        let app = new_app(db)?;
+        let mut terminal = Terminal::new(TestBackend::new(80, 24))?;
+        draw(&mut terminal, &app)?;
+        cold.push(t.elapsed());
+    }
+    let (cold_med, cold_p99) = stats(cold);
+
+    let mut app = new_app(db)?;
+    let target = app
+        .store
+        .interviews(&InterviewFilter::default())?
+        .into_iter()
+        .find(|i| i.status == InterviewStatus::InProgress)
+        .ok_or_else(|| anyhow::anyhow!("no interview in progress"))?;
+    app.open(&target.id);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24))?;
+
+    let mut render = Vec::new();
+    for _ in 0..2000 {
+        let t = Instant::now();
+        draw(&mut terminal, &app)?;
+        render.push(t.elapsed());
+    }
+    let (render_med, render_p99) = stats(render);
+
+    // Key → update (commits to SQLite with synchronous=FULL) → frame, alternating two options
+    // so every press is a real change with a history row.
+    let mut key_to_frame = Vec::new();
+    for i in 0..1000 {
+        let key = KeyEvent::new(KeyCode::Char(if i % 2 == 0 { '1' } else { '2' }), KeyModifiers::NONE);
+        let t = Instant::now();
+        if let Some(action) = keymap::map(app.key_context(), key) {
+            app.update(action);
+        }
+        draw(&mut terminal, &app)?;
+        key_to_frame.push(t.elapsed());
+    }
+    let (key_med, key_p99) = stats(key_to_frame);
+    let rss = peak_rss_mb();
+
+    println!("cold start → first frame   median {cold_med:7.2} ms   p99 {cold_p99:7.2} ms   (goal < 100 ms)");
+    println!("render interview screen     median {render_med:7.3} ms   p99 {render_p99:7.3} ms   (goal < 2 ms)");
+    println!("key → committed → frame     median {key_med:7.3} ms   p99 {key_p99:7.3} ms   (goal < 5 ms)");
+    println!("peak RSS (VmHWM)            {rss:7.1} MB                            (goal < 50 MB)");
+    Ok(())
+}
