@@ -114,6 +114,14 @@ impl Store {
         Ok(q)
     }
 
+    /// Seeds the snapshot cache with an already parsed questionnaire, so interviews taken with
+    /// the same text are not parsed again (the start screen's cold start).
+    pub fn prime_snapshot(&self, src: &Source) {
+        if let Ok(mut m) = self.snapshots.lock() {
+            m.entry(content_hash(&src.text)).or_insert_with(|| Arc::new(src.questionnaire.clone()));
+        }
+    }
+
     pub fn snapshot_source(&self, hash: &str) -> Result<String> {
         Ok(self.conn.query_row("SELECT source FROM questionnaire_snapshots WHERE hash = ?1", [hash], |r| r.get(0))?)
     }

@@ -59,6 +59,7 @@ pub fn current_year() -> String {
 
 impl App {
     pub fn new(store: Store, source: Source, lang: Lang, theme: Theme) -> crate::store::Result<App> {
+        store.prime_snapshot(&source);
         let overview = overview(&store)?;
         Ok(App {
             store,
