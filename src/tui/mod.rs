@@ -7,6 +7,7 @@ pub mod action;
 pub mod app;
 pub mod data;
 pub mod keymap;
+mod save;
 pub mod screens;
 pub mod terminal;
 pub mod theme;
