@@ -2,6 +2,7 @@
 //! comments. Data goes to stdout, messages to stderr; exit 0 ok, 1 user error, 2 internal error.
 
 mod answer;
+mod compare;
 mod demo;
 mod export;
 mod import;
@@ -9,6 +10,10 @@ mod interview;
 mod municipalities;
 mod output;
 mod questionnaire;
+mod report;
+mod score;
+mod sheet;
+mod views;
 
 use crate::i18n::Lang;
 use crate::store::{Store, StoreError};
@@ -58,6 +63,12 @@ pub enum Command {
     /// 33 Skåne municipalities, rounds 2018 and 2022. Refuses a database that holds real
     /// interviews: use a file of its own, e.g. `fardplan demo --db exempel.db`.
     Demo(demo::Args),
+    /// Scores of one municipality: five sub-goals and the index, against its county
+    Score(score::Args),
+    /// Compare municipalities of a county, an SKR group, a list or the whole country
+    Compare(compare::Args),
+    /// The Skåne-style status report of a county: distributions, free text, visited
+    Report(report::Args),
 }
 
 /// A mistake in what the user gave us: explained, exit code 1.
@@ -134,6 +145,9 @@ pub fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
         Some(Command::Export(args)) => export::run(&ctx, args),
         Some(Command::Import(args)) => import::run(&ctx, args),
         Some(Command::Demo(args)) => demo::run(&ctx, args),
+        Some(Command::Score(args)) => score::run(&ctx, args),
+        Some(Command::Compare(args)) => compare::run(&ctx, args),
+        Some(Command::Report(args)) => report::run(&ctx, args),
     }
 }
 
