@@ -10,17 +10,7 @@ use crate::register;
 use serde::Serialize;
 use std::path::PathBuf;
 
-/// Compare municipalities: the five sub-goal scores and the index of each, its rank and the
-/// median in its county, change since the previous round, and statistics over the set
-/// (median, quartiles, min, max).
-///
-/// Without --county, --group or --municipalities the whole country is compared. Ranks and
-/// medians are always taken over the whole county. Uncertain scores (coverage below 50 %) are
-/// marked "?" in the table and in `*_uncertain` columns elsewhere.
-///
-/// Formats: table (80 columns), csv (one row per municipality, stable English column names),
-/// json, xlsx (sheets "Poäng" and "Statistik"). xlsx needs --out, or standard output redirected
-/// to a file or pipe: it is never written to a terminal.
+/// Options of the subcommand; its help text is the doc comment on `Command` in cli/mod.rs.
 #[derive(Debug, clap::Args)]
 #[command(group(clap::ArgGroup::new("set").args(["county", "group", "municipalities"]).multiple(false)))]
 pub struct Args {
@@ -39,7 +29,7 @@ pub struct Args {
     /// Output format: table, csv, json or xlsx
     #[arg(long, value_enum, default_value = "table")]
     format: Format,
-    /// Write to this file instead of standard output
+    /// Write to this file instead of standard output (xlsx: needed on a terminal)
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
 }

@@ -64,10 +64,29 @@ pub enum Command {
     /// interviews: use a file of its own, e.g. `fardplan demo --db exempel.db`.
     Demo(demo::Args),
     /// Scores of one municipality: five sub-goals and the index, against its county
+    ///
+    /// Score, coverage, maturity band, rank and median in the county, and change since the
+    /// previous round. A score with coverage below 50 % is uncertain: "42?" in the table,
+    /// `uncertain` in CSV and JSON. Example data is labelled "Exempeldata".
     Score(score::Args),
     /// Compare municipalities of a county, an SKR group, a list or the whole country
+    ///
+    /// Without --county, --group or --municipalities the whole country is compared. Ranks and
+    /// medians are always taken over the whole county. Uncertain scores (coverage below 50 %)
+    /// read "42?" in the table and `true` in the `*_uncertain` CSV columns. CSV has one row per
+    /// municipality with stable English column names; xlsx has the sheets "Poäng" and
+    /// "Statistik". xlsx is written to --out, or to standard output only when that is a file
+    /// or a pipe, never to a terminal. Example data is labelled "Exempeldata".
     Compare(compare::Args),
     /// The Skåne-style status report of a county: distributions, free text, visited
+    ///
+    /// For every choice question, how many of the interviewed municipalities gave each answer,
+    /// in count and percent — always of the interviewed municipalities, and the output says
+    /// so. Then the free-text answers and notes per question with the municipality's name, and
+    /// the visited municipalities. CSV is one long table whose `part` column says
+    /// distribution, free_text or visited; xlsx has the sheets "Fördelningar", "Fritext" and
+    /// "Besökta" and is written to --out, or to standard output only when that is a file or a
+    /// pipe, never to a terminal. Example data is labelled "Exempeldata".
     Report(report::Args),
 }
 

@@ -10,14 +10,7 @@ use crate::register;
 use serde::Serialize;
 use std::path::PathBuf;
 
-/// The Skåne-style status report of a county: for every choice question, how many of the
-/// interviewed municipalities gave each answer (count and percent — always of the interviewed
-/// municipalities, and the output says so), the free-text answers and notes per question with
-/// the municipality's name, and the list of visited municipalities.
-///
-/// Formats: text, csv (one long table; the column `part` says distribution, free_text or
-/// visited), json, xlsx (sheets "Fördelningar", "Fritext", "Besökta"). xlsx needs --out, or
-/// standard output redirected to a file or pipe: it is never written to a terminal.
+/// Options of the subcommand; its help text is the doc comment on `Command` in cli/mod.rs.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// County (two-digit code, e.g. 12 for Skåne)
@@ -29,7 +22,7 @@ pub struct Args {
     /// Output format: text, csv, json or xlsx
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
-    /// Write to this file instead of standard output
+    /// Write to this file instead of standard output (xlsx: needed on a terminal)
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
 }

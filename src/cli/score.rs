@@ -8,11 +8,7 @@ use crate::compare::{MunicipalityComparison, Selection, compare_municipalities};
 use crate::i18n::analysis::AnalysisTexts;
 use crate::register;
 
-/// Scores of one municipality: the five sub-goals and the index, with coverage, maturity band,
-/// rank and median in its county, and change since the previous round.
-///
-/// A score whose coverage is below 50 % is uncertain and marked "?" (the `uncertain` column in
-/// CSV and JSON). CSV columns have stable English names; example data says "Exempeldata".
+/// Options of the subcommand; its help text is the doc comment on `Command` in cli/mod.rs.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Municipality code (four digits, e.g. 1280 for Malmö)
