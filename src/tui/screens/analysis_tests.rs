@@ -243,3 +243,16 @@ fn report_scrolling_stays_within_the_content() {
     s.page(true, area, t);
     assert_eq!(s.scroll, bottom);
 }
+
+#[test]
+fn tiny_and_odd_sizes_never_panic() {
+    let compare = state();
+    let report = report_state();
+    for (w, h) in [(1, 1), (10, 4), (20, 6), (44, 12), (200, 60)] {
+        draw_compare(&compare, w, h);
+        draw_report(&report, w, h);
+    }
+    let mut far = state();
+    far.selected = 99;
+    draw_compare(&far, 80, 24);
+}

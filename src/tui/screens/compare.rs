@@ -332,7 +332,8 @@ fn sv_key(name: &str) -> Vec<u32> {
         .collect()
 }
 
-/// " 42?▄": the score, "?" when uncertain, the band glyph.
+/// " 42?▄": the score, "?" when uncertain, the band glyph (`Band::index` is 0–4, so the
+/// glyph lookup cannot go out of bounds).
 pub fn cell(s: &Standing) -> String {
     match (s.score, s.band) {
         (Some(v), Some(b)) => format!(" {:>3.0}{}{}", v, if s.uncertain { '?' } else { ' ' }, BAND_GLYPHS[b.index()]),
