@@ -3,6 +3,7 @@
 //!
 //! A pure core (`model`, `load`, `register`) and thin shells around it (`store`, `cli`).
 
+pub mod analysis;
 pub mod cli;
 pub mod compare;
 pub mod config;

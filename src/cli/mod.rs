@@ -2,6 +2,7 @@
 //! comments. Data goes to stdout, messages to stderr; exit 0 ok, 1 user error, 2 internal error.
 
 mod answer;
+mod compare;
 mod demo;
 mod export;
 mod import;
@@ -9,6 +10,10 @@ mod interview;
 mod municipalities;
 mod output;
 mod questionnaire;
+mod report;
+mod score;
+mod sheet;
+mod views;
 
 use crate::i18n::Lang;
 use crate::store::{Store, StoreError};
@@ -58,6 +63,31 @@ pub enum Command {
     /// 33 Skåne municipalities, rounds 2018 and 2022. Refuses a database that holds real
     /// interviews: use a file of its own, e.g. `fardplan demo --db exempel.db`.
     Demo(demo::Args),
+    /// Scores of one municipality: five sub-goals and the index, against its county
+    ///
+    /// Score, coverage, maturity band, rank and median in the county, and change since the
+    /// previous round. A score with coverage below 50 % is uncertain: "42?" in the table,
+    /// `uncertain` in CSV and JSON. Example data is labelled "Exempeldata".
+    Score(score::Args),
+    /// Compare municipalities of a county, an SKR group, a list or the whole country
+    ///
+    /// Without --county, --group or --municipalities the whole country is compared. Ranks and
+    /// medians are always taken over the whole county. Uncertain scores (coverage below 50 %)
+    /// read "42?" in the table and `true` in the `*_uncertain` CSV columns. CSV has one row per
+    /// municipality with stable English column names; xlsx has the sheets "Poäng" and
+    /// "Statistik". xlsx is written to --out, or to standard output only when that is a file
+    /// or a pipe, never to a terminal. Example data is labelled "Exempeldata".
+    Compare(compare::Args),
+    /// The Skåne-style status report of a county: distributions, free text, visited
+    ///
+    /// For every choice question, how many of the interviewed municipalities gave each answer,
+    /// in count and percent — always of the interviewed municipalities, and the output says
+    /// so. Then the free-text answers and notes per question with the municipality's name, and
+    /// the visited municipalities. CSV is one long table whose `part` column says
+    /// distribution, free_text or visited; xlsx has the sheets "Fördelningar", "Fritext" and
+    /// "Besökta" and is written to --out, or to standard output only when that is a file or a
+    /// pipe, never to a terminal. Example data is labelled "Exempeldata".
+    Report(report::Args),
 }
 
 /// A mistake in what the user gave us: explained, exit code 1.
@@ -142,6 +172,9 @@ pub fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
         Some(Command::Export(args)) => export::run(&ctx, args),
         Some(Command::Import(args)) => import::run(&ctx, args),
         Some(Command::Demo(args)) => demo::run(&ctx, args),
+        Some(Command::Score(args)) => score::run(&ctx, args),
+        Some(Command::Compare(args)) => compare::run(&ctx, args),
+        Some(Command::Report(args)) => report::run(&ctx, args),
     }
 }
 

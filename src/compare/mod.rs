@@ -64,6 +64,13 @@ impl Selection {
         }
     }
 
+    /// Whether the municipality with this code is in the set, by the rules the comparison itself
+    /// uses (a code missing from the register belongs to the county its first two digits name).
+    /// For callers outside this module that must pick interviews before comparing them.
+    pub fn includes(&self, code: &str, register: &[Municipality]) -> bool {
+        self.contains(&Place::lookup(code, &register_map(register)))
+    }
+
     /// How many municipalities the set holds: from the register, or the distinct codes listed.
     fn size(&self, register: &[Municipality]) -> usize {
         match self {

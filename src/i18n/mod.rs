@@ -1,6 +1,7 @@
 //! Every user-facing string, in Swedish (default) and English. Code elsewhere asks for text here
 //! instead of writing it inline, so a translation never misses a screen.
 
+pub mod analysis;
 pub mod bands;
 mod messages;
 pub mod problems;

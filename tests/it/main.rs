@@ -1,5 +1,6 @@
 //! The one integration-test binary (one link step instead of one per file).
 
+mod analysis;
 mod cli;
 mod e2e;
 mod exchange;
