@@ -42,6 +42,15 @@ pub enum Help {
     JumpToQuestion,
     Complete,
     BackToInterview,
+    OpenCompare,
+    OpenReport,
+    SortColumn,
+    SortColumnBack,
+    FilterNext,
+    FilterPrev,
+    ReportForCounty,
+    Scroll,
+    Back,
 }
 
 pub struct TuiTexts {
@@ -107,6 +116,8 @@ pub struct TuiTexts {
     pub retry_nothing: &'static str,
     pub keys_hint: &'static str,
     pub demo_label: &'static str,
+    pub no_interviews_yet: &'static str,
+    pub start_hint: &'static str,
 }
 
 pub const SV: TuiTexts = TuiTexts {
@@ -172,6 +183,8 @@ pub const SV: TuiTexts = TuiTexts {
     retry_nothing: "Inget osparat att spara",
     keys_hint: "? tangenter",
     demo_label: "Exempeldata",
+    no_interviews_yet: "Inga intervjuer att jämföra ännu",
+    start_hint: "F3 jämför · F4 rapport · ? tangenter",
 };
 
 pub const EN: TuiTexts = TuiTexts {
@@ -237,6 +250,8 @@ pub const EN: TuiTexts = TuiTexts {
     retry_nothing: "Nothing unsaved to save",
     keys_hint: "? keys",
     demo_label: "Example data",
+    no_interviews_yet: "No interviews to compare yet",
+    start_hint: "F3 compare · F4 report · ? keys",
 };
 
 impl TuiTexts {
@@ -302,6 +317,17 @@ impl TuiTexts {
             H::JumpToQuestion => ("gå till frågan", "go to the question"),
             H::Complete => ("markera intervjun som avslutad", "mark the interview completed"),
             H::BackToInterview => ("tillbaka till frågorna", "back to the questions"),
+            H::OpenCompare => ("jämför kommunerna (poäng per delmål)", "compare municipalities (scores per sub-goal)"),
+            H::OpenReport => ("länsrapport för valt län/kommunens län", "county report for the chosen county"),
+            H::SortColumn => ("sortera på nästa kolumn", "sort by the next column"),
+            H::SortColumnBack => ("sortera på föregående kolumn", "sort by the previous column"),
+            H::FilterNext => ("nästa urval (län, kommungrupp)", "next filter (county, municipality group)"),
+            H::FilterPrev => ("föregående urval", "previous filter"),
+            H::ReportForCounty => {
+                ("länsrapport för markerad kommuns län", "county report for the selected municipality's county")
+            }
+            H::Scroll => ("rulla", "scroll"),
+            H::Back => ("tillbaka", "back"),
         };
         if self.sv() { sv } else { en }
     }

@@ -24,6 +24,16 @@ pub enum Action {
     Search(char),
     SearchBackspace,
     NewInterview,
+    /// Start screen: the compare screen (all municipalities × five sub-goals).
+    OpenCompare,
+    /// The Skåne-style report for a county.
+    OpenReport,
+    /// Compare screen: next/previous sort column.
+    SortNext,
+    SortPrev,
+    /// Compare screen: next/previous county or SKR group filter.
+    FilterNext,
+    FilterPrev,
     /// Interview: number key n picks option n (for a scale: level n).
     Pick(u8),
     Toggle,

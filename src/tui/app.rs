@@ -2,8 +2,10 @@
 
 use super::data::{Overview, overview};
 use super::keymap::KeyContext;
+use super::screens::compare::CompareState;
 use super::screens::interview::{Focus, InterviewState, Mode};
 use super::screens::interview_draw::InterviewView;
+use super::screens::report::ReportState;
 use super::screens::setup::{self, SetupState};
 use super::screens::start::{StartState, StartView};
 use super::theme::Theme;
@@ -23,6 +25,9 @@ pub enum Screen {
     Start,
     Setup(Box<SetupState>),
     Interview(Box<InterviewState>),
+    Compare(Box<CompareState>),
+    /// The report, and the compare screen to return to (if it was opened from there).
+    Report(Box<ReportState>, Option<Box<CompareState>>),
 }
 
 pub struct App {
@@ -88,6 +93,8 @@ impl App {
         match &self.screen {
             Screen::Start => KeyContext::Start { searching: !self.start.search.is_empty() },
             Screen::Setup(_) => KeyContext::Setup,
+            Screen::Compare(_) => KeyContext::Compare,
+            Screen::Report(..) => KeyContext::Report,
             Screen::Interview(s) => {
                 if s.prompt.is_some() {
                     KeyContext::Prompt
@@ -162,6 +169,8 @@ impl Widget for &App {
             Screen::Interview(s) => {
                 InterviewView { state: s, status: &self.status, t, theme: &self.theme }.render(area, buf);
             }
+            Screen::Compare(c) => c.render(area, buf, self.lang.analysis(), &self.theme),
+            Screen::Report(r, _) => r.render(area, buf, self.lang.analysis(), &self.theme),
         }
         if self.help {
             widgets::help_overlay(area, buf, self.context_for_help(), self.help_scroll, t, &self.theme);
@@ -177,6 +186,8 @@ impl App {
             probe = match &self.screen {
                 Screen::Start => KeyContext::Start { searching: false },
                 Screen::Setup(_) => KeyContext::Setup,
+                Screen::Compare(_) => KeyContext::Compare,
+                Screen::Report(..) => KeyContext::Report,
                 Screen::Interview(s) if s.mode == Mode::Review => KeyContext::Review,
                 Screen::Interview(s) => match s.focus {
                     Focus::Note | Focus::AnswerText => KeyContext::Editing,

@@ -22,6 +22,8 @@ pub enum KeyContext {
     Editing,
     Prompt,
     Review,
+    Compare,
+    Report,
 }
 
 pub struct Binding {
@@ -58,6 +60,8 @@ const START: &[Binding] = &[
     b!("Tab", [(KeyCode::Tab, NONE), (KeyCode::BackTab, SHIFT)], Action::FocusNext, Help::SwitchPane),
     b!("Enter", [(KeyCode::Enter, NONE)], Action::Confirm, Help::OpenInterview),
     b!("F2 Ctrl-N", [(KeyCode::F(2), NONE), (KeyCode::Char('n'), CTRL)], Action::NewInterview, Help::NewInterview),
+    b!("F3", [(KeyCode::F(3), NONE)], Action::OpenCompare, Help::OpenCompare),
+    b!("F4", [(KeyCode::F(4), NONE)], Action::OpenReport, Help::OpenReport),
     b!("Esc", [(KeyCode::Esc, NONE)], Action::Back, Help::ClearSearch),
     b!("q", [(KeyCode::Char('q'), NONE)], Action::Quit, Help::Quit),
 ];
@@ -143,6 +147,33 @@ const REVIEW: &[Binding] = &[
     b!("Esc", [(KeyCode::Esc, NONE)], Action::Back, Help::BackToInterview),
 ];
 
+const COMPARE: &[Binding] = &[
+    b!(
+        "↑ ↓ k j",
+        [(KeyCode::Up, NONE), (KeyCode::Down, NONE), (KeyCode::Char('k'), NONE), (KeyCode::Char('j'), NONE)],
+        Action::Up,
+        Help::MoveSelection
+    ),
+    b!("PgUp PgDn", [(KeyCode::PageUp, NONE), (KeyCode::PageDown, NONE)], Action::PageUp, Help::Page),
+    b!("s →", [(KeyCode::Char('s'), NONE), (KeyCode::Right, NONE)], Action::SortNext, Help::SortColumn),
+    b!("S ←", [(KeyCode::Char('S'), SHIFT), (KeyCode::Left, NONE)], Action::SortPrev, Help::SortColumnBack),
+    b!("f Tab", [(KeyCode::Char('f'), NONE), (KeyCode::Tab, NONE)], Action::FilterNext, Help::FilterNext),
+    b!("F S-Tab", [(KeyCode::Char('F'), SHIFT), (KeyCode::BackTab, SHIFT)], Action::FilterPrev, Help::FilterPrev),
+    b!("r F4", [(KeyCode::Char('r'), NONE), (KeyCode::F(4), NONE)], Action::OpenReport, Help::ReportForCounty),
+    b!("Esc", [(KeyCode::Esc, NONE)], Action::Back, Help::BackToStart),
+];
+
+const REPORT: &[Binding] = &[
+    b!(
+        "↑ ↓ k j",
+        [(KeyCode::Up, NONE), (KeyCode::Down, NONE), (KeyCode::Char('k'), NONE), (KeyCode::Char('j'), NONE)],
+        Action::Up,
+        Help::Scroll
+    ),
+    b!("PgUp PgDn", [(KeyCode::PageUp, NONE), (KeyCode::PageDown, NONE)], Action::PageUp, Help::Page),
+    b!("Esc", [(KeyCode::Esc, NONE)], Action::Back, Help::Back),
+];
+
 pub fn bindings(ctx: KeyContext) -> &'static [Binding] {
     match ctx {
         KeyContext::HelpOverlay => &[],
@@ -153,6 +184,8 @@ pub fn bindings(ctx: KeyContext) -> &'static [Binding] {
         KeyContext::Editing => EDITING,
         KeyContext::Prompt => PROMPT,
         KeyContext::Review => REVIEW,
+        KeyContext::Compare => COMPARE,
+        KeyContext::Report => REPORT,
     }
 }
 

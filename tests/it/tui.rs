@@ -350,3 +350,49 @@ fn mouse_clicks_pick_options() {
     app.update(Action::Click { column: 40, row });
     assert_eq!(stored(&app, "strategi_status"), Some(AnswerValue::Choice(vec!["ja".into()])));
 }
+
+#[test]
+fn compare_and_report_screens_from_the_start_screen() {
+    let store = Store::open_in_memory().unwrap();
+    fardplan::demo::fill(&store, &shipped(), &fardplan::demo::skane_demo()).unwrap();
+    let mut app = app_with(store, Lang::Sv);
+    press(&mut app, KeyCode::F(3));
+    let Screen::Compare(c) = &app.screen else { panic!("F3 opens the compare screen") };
+    assert_eq!(c.round, "2022");
+    assert_eq!(c.visible().len(), 33);
+    let first = c.selected_row().unwrap().municipality.clone();
+    press(&mut app, KeyCode::Char('s'));
+    let Screen::Compare(c) = &app.screen else { panic!() };
+    assert_eq!(c.selected_row().unwrap().municipality, first, "sorting keeps the selected municipality");
+    let before = c.selected;
+    press(&mut app, KeyCode::Down);
+    let Screen::Compare(c) = &app.screen else { panic!() };
+    assert_eq!(c.selected, before + 1);
+    insta::assert_snapshot!("compare_wired_80x24", render(&mut app, 80, 24).backend());
+    press(&mut app, KeyCode::Char('r'));
+    let Screen::Report(r, back) = &app.screen else { panic!("r opens the county report") };
+    assert_eq!(r.scope, "Skåne län");
+    assert_eq!(r.report.denominator, 33);
+    assert!(back.is_some());
+    press(&mut app, KeyCode::PageDown);
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(app.screen, Screen::Compare(_)), "Esc returns to the compare screen");
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(app.screen, Screen::Start));
+    // F4 from the start screen: the report for the selected municipality's county.
+    press(&mut app, KeyCode::Right);
+    for _ in 0..9 {
+        press(&mut app, KeyCode::Right);
+    }
+    assert_eq!(app.start.county_code().as_deref(), Some("12"));
+    press(&mut app, KeyCode::F(4));
+    assert!(matches!(&app.screen, Screen::Report(r, None) if r.scope == "Skåne län"));
+}
+
+#[test]
+fn compare_on_an_empty_database_says_so() {
+    let mut app = app();
+    press(&mut app, KeyCode::F(3));
+    assert!(matches!(app.screen, Screen::Start));
+    assert_eq!(app.status, Status::Info("Inga intervjuer att jämföra ännu".into()));
+}

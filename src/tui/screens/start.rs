@@ -118,7 +118,8 @@ impl StartView<'_> {
     pub fn render(&self, area: Rect, buf: &mut Buffer) {
         let (s, t, theme) = (self.state, self.t, self.theme);
         let l = layout(area, self.overview);
-        widgets::header(l.header, buf, t.app_title, t.keys_hint, theme);
+        let hint = if area.width >= 70 { t.start_hint } else { t.keys_hint };
+        widgets::header(l.header, buf, t.app_title, hint, theme);
         let county_name = match s.county.and_then(|i| register::counties().get(i).cloned()) {
             Some((_, name)) => name,
             None => t.all_counties.to_string(),
