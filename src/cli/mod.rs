@@ -9,6 +9,7 @@ mod interview;
 mod municipalities;
 mod output;
 mod questionnaire;
+mod roadmap;
 
 use crate::i18n::Lang;
 use crate::store::{Store, StoreError};
@@ -58,6 +59,8 @@ pub enum Command {
     /// 33 Skåne municipalities, rounds 2018 and 2022. Refuses a database that holds real
     /// interviews: use a file of its own, e.g. `fardplan demo --db exempel.db`.
     Demo(demo::Args),
+    /// Digital roadmaps as PDF, and checks of roadmap catalogues
+    Roadmap(roadmap::Args),
 }
 
 /// A mistake in what the user gave us: explained, exit code 1.
@@ -134,6 +137,7 @@ pub fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
         Some(Command::Export(args)) => export::run(&ctx, args),
         Some(Command::Import(args)) => import::run(&ctx, args),
         Some(Command::Demo(args)) => demo::run(&ctx, args),
+        Some(Command::Roadmap(args)) => roadmap::run(&ctx, args),
     }
 }
 

@@ -4,10 +4,13 @@
 pub mod bands;
 mod messages;
 pub mod problems;
+mod problems_roadmap;
+mod roadmap;
 mod texts;
 pub mod tui;
 
 pub use messages::*;
+pub use roadmap::*;
 
 pub use texts::{EN, SV, Texts};
 

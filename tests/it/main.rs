@@ -3,6 +3,7 @@
 mod cli;
 mod exchange;
 mod fixtures;
+mod roadmap;
 mod shipped;
 mod store;
 mod support;
