@@ -10,6 +10,7 @@ pub mod exchange;
 pub mod i18n;
 pub mod load;
 pub mod model;
+pub mod plan;
 pub mod register;
 pub mod score;
 pub mod store;
