@@ -6,6 +6,7 @@ mod demo;
 mod export;
 mod import;
 mod interview;
+mod licenses;
 mod municipalities;
 mod output;
 mod questionnaire;
@@ -60,7 +61,14 @@ pub enum Command {
     /// interviews: use a file of its own, e.g. `fardplan demo --db exempel.db`.
     Demo(demo::Args),
     /// Digital roadmaps as PDF, and checks of roadmap catalogues
+    ///
+    /// `roadmap --municipality CODE --out FILE.pdf` writes a municipality's roadmap,
+    /// `roadmap --county CC --out FILE.pdf` the county's roadmap of shared work, and
+    /// `roadmap --all --out-dir DIR` one PDF per interviewed municipality. Without --round, the
+    /// latest round with interviews is used.
     Roadmap(roadmap::Args),
+    /// Licence notices of the fonts embedded in the program and its PDFs
+    Licenses(licenses::Args),
 }
 
 /// A mistake in what the user gave us: explained, exit code 1.
@@ -138,6 +146,7 @@ pub fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
         Some(Command::Import(args)) => import::run(&ctx, args),
         Some(Command::Demo(args)) => demo::run(&ctx, args),
         Some(Command::Roadmap(args)) => roadmap::run(&ctx, args),
+        Some(Command::Licenses(args)) => licenses::run(&ctx, args),
     }
 }
 

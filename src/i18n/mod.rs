@@ -3,6 +3,8 @@
 
 pub mod bands;
 mod messages;
+pub mod pdf;
+pub mod pdf_sentences;
 pub mod problems;
 mod problems_roadmap;
 mod roadmap;
