@@ -11,6 +11,7 @@ mod municipalities;
 mod output;
 mod questionnaire;
 mod roadmap;
+mod roadmap_batch;
 
 use crate::i18n::Lang;
 use crate::store::{Store, StoreError};
