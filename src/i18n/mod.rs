@@ -10,6 +10,7 @@ mod problems_roadmap;
 mod roadmap;
 mod texts;
 pub mod tui;
+pub mod tui_roadmap;
 
 pub use messages::*;
 pub use roadmap::*;

@@ -204,6 +204,12 @@ pub fn score(value: Option<f64>, lang: Lang) -> String {
     }
 }
 
+/// A number as written in the language: "87,3" in Swedish, "87.3" in English; no ".0".
+pub fn number(value: f64, lang: Lang) -> String {
+    let s = crate::model::answer::format_number(value);
+    if sv(lang) { s.replace('.', ",") } else { s }
+}
+
 pub fn percent(share: f64) -> String {
     format!("{:.0} %", share * 100.0)
 }
@@ -266,7 +272,13 @@ pub fn answered(a: &Answered, lang: Lang) -> String {
             })
             .collect::<Vec<_>>()
             .join("; "),
-        Answered::Number(n) => n.clone(),
+        Answered::Number { value, unit } => {
+            let n = number(*value, lang);
+            match unit {
+                Some(u) => format!("{n} {u}"),
+                None => n,
+            }
+        }
         Answered::Text(t) => t.clone(),
         Answered::DontKnow => if sv(lang) { "Vet ej" } else { "Don't know" }.into(),
         Answered::NotApplicable => if sv(lang) { "Ej tillämpligt" } else { "Not applicable" }.into(),
@@ -354,5 +366,21 @@ pub fn distribution_line(s: &crate::compare::Stats, lang: Lang) -> String {
             s.n,
             s.uncertain
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_use_the_decimal_mark_of_the_language() {
+        let a = Answered::Number { value: 87.3, unit: Some("%".into()) };
+        assert_eq!(answered(&a, Lang::Sv), "87,3 %");
+        assert_eq!(answered(&a, Lang::En), "87.3 %");
+        assert_eq!(number(95.0, Lang::Sv), "95");
+        let scale = Answered::Options(vec![(Some(2), "Beslutat".into())]);
+        assert_eq!(answered(&scale, Lang::Sv), "nivå 2: Beslutat");
+        assert_eq!(answered(&Answered::DontKnow, Lang::Sv), "Vet ej");
     }
 }

@@ -22,8 +22,11 @@ pub enum Answered {
     /// Chosen options as (scale level, label); the level is Some only for scale questions,
     /// whose label is the rubric line of that level.
     Options(Vec<(Option<u8>, String)>),
-    /// A number with its unit, formatted as the questionnaire writes it.
-    Number(String),
+    /// A number with the question's unit.
+    Number {
+        value: f64,
+        unit: Option<String>,
+    },
     Text(String),
     DontKnow,
     NotApplicable,
@@ -106,7 +109,13 @@ pub fn answered(question: &Question, value: Option<&AnswerValue>) -> Answered {
     match value {
         None => Answered::Unanswered,
         Some(AnswerValue::Choice(ids)) => options_answered(question, ids),
-        Some(v @ AnswerValue::Number(_)) => Answered::Number(v.describe(question)),
+        Some(AnswerValue::Number(n)) => {
+            let unit = match &question.kind {
+                QuestionKind::Number { unit, .. } => unit.clone(),
+                _ => None,
+            };
+            Answered::Number { value: *n, unit }
+        }
         Some(AnswerValue::Text(t)) => Answered::Text(t.clone()),
         Some(AnswerValue::DontKnow) => Answered::DontKnow,
         Some(AnswerValue::NotApplicable) => Answered::NotApplicable,

@@ -309,7 +309,7 @@ fn evidence_quotes_the_answers_that_selected_an_entry() {
     let arkiv = a.entries.iter().find(|e| e.entry.id == "e_arkiv").unwrap();
     assert_eq!(arkiv.evidence.answers[0].answer, Answered::Options(vec![(None, "E-arkiv".into())]));
     let bredband = a.entries.iter().find(|e| e.entry.id == "e_bredband").unwrap();
-    assert_eq!(bredband.evidence.answers[0].answer, Answered::Number("95 %".into()));
+    assert_eq!(bredband.evidence.answers[0].answer, Answered::Number { value: 95.0, unit: Some("%".into()) });
     assert_eq!(bredband.slot.periods(), [Period::Year2, Period::Year3]);
 }
 

@@ -3,5 +3,6 @@
 pub mod interview;
 pub mod interview_draw;
 pub mod review;
+pub mod roadmap;
 pub mod setup;
 pub mod start;

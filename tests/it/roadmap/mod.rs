@@ -4,6 +4,7 @@ mod catalogue;
 mod cli;
 mod pdf;
 mod reader;
+mod tui;
 
 use crate::support::shipped;
 use fardplan::compare::Selection;
