@@ -7,10 +7,13 @@ mod demo;
 mod export;
 mod import;
 mod interview;
+mod licenses;
 mod municipalities;
 mod output;
 mod questionnaire;
 mod report;
+mod roadmap;
+mod roadmap_batch;
 mod score;
 mod sheet;
 mod views;
@@ -88,6 +91,15 @@ pub enum Command {
     /// "Besökta" and is written to --out, or to standard output only when that is a file or a
     /// pipe, never to a terminal. Example data is labelled "Exempeldata".
     Report(report::Args),
+    /// Digital roadmaps as PDF, and checks of roadmap catalogues
+    ///
+    /// `roadmap --municipality CODE --out FILE.pdf` writes a municipality's roadmap,
+    /// `roadmap --county CC --out FILE.pdf` the county's roadmap of shared work, and
+    /// `roadmap --all --out-dir DIR` one PDF per interviewed municipality. Without --round, the
+    /// latest round with interviews is used.
+    Roadmap(roadmap::Args),
+    /// Licence notices of the fonts embedded in the program and its PDFs
+    Licenses(licenses::Args),
 }
 
 /// A mistake in what the user gave us: explained, exit code 1.
@@ -175,6 +187,8 @@ pub fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
         Some(Command::Score(args)) => score::run(&ctx, args),
         Some(Command::Compare(args)) => compare::run(&ctx, args),
         Some(Command::Report(args)) => report::run(&ctx, args),
+        Some(Command::Roadmap(args)) => roadmap::run(&ctx, args),
+        Some(Command::Licenses(args)) => licenses::run(&ctx, args),
     }
 }
 

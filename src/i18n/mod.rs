@@ -4,11 +4,17 @@
 pub mod analysis;
 pub mod bands;
 mod messages;
+pub mod pdf;
+pub mod pdf_sentences;
 pub mod problems;
+mod problems_roadmap;
+mod roadmap;
 mod texts;
 pub mod tui;
+pub mod tui_roadmap;
 
 pub use messages::*;
+pub use roadmap::*;
 
 pub use texts::{EN, SV, Texts};
 

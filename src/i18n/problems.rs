@@ -42,6 +42,7 @@ pub fn describe(p: &Problem, lang: Lang) -> (String, String) {
                 "question" => "fråge-id",
                 "option" => "svarsalternativ-id",
                 "section" => "avsnitts-id",
+                "entry" => "inriktnings-id",
                 _ => "id",
             };
             (
@@ -211,45 +212,21 @@ pub fn describe(p: &Problem, lang: Lang) -> (String, String) {
                 "add [[sections.questions]] or remove the section".into(),
             ),
         ),
-        RuleUnknownQuestion { question } => (
-            pick(
-                format!("regeln hänvisar till okänd fråga {question:?}"),
-                format!("the rule names unknown question {question:?}"),
-            ),
-            pick(
-                "använd ett fråge-id ur frågeformuläret (`fardplan questionnaire show`)".into(),
-                "use a question id from the questionnaire (`fardplan questionnaire show`)".into(),
-            ),
-        ),
-        RuleUnknownOption { question, option } => (
-            pick(
-                format!("frågan {question:?} har inget svarsalternativ {option:?}"),
-                format!("question {question:?} has no option {option:?}"),
-            ),
-            pick("använd ett av frågans alternativ-id".into(), "use one of that question's option ids".into()),
-        ),
-        RuleEmpty => (
-            pick("regeln väljer aldrig något".into(), "the rule never selects anything".into()),
-            pick("ange `score_below`, `answers` eller båda".into(), "give `score_below`, `answers` or both".into()),
-        ),
-        BadThreshold { value } => (
-            pick(format!("tröskeln {value} ligger utanför 0–100"), format!("threshold {value} is outside 0–100")),
-            pick("använd ett poängvärde mellan 0 och 100".into(), "use a score between 0 and 100".into()),
-        ),
-        UnknownHorizon { horizon } => (
-            pick(format!("okänd tidshorisont {horizon:?}"), format!("unknown horizon {horizon:?}")),
-            pick(
-                "använd \"0-6\", \"6-18\" eller \"18-36\" (månader)".into(),
-                "use \"0-6\", \"6-18\" or \"18-36\" (months)".into(),
-            ),
-        ),
-        UnknownJointWork { value } => (
-            pick(format!("okänd samarbetsform {value:?}"), format!("unknown kind of joint work {value:?}")),
-            pick(
-                "använd samverkan, samordning, samutveckling eller egen".into(),
-                "use samverkan, samordning, samutveckling or egen".into(),
-            ),
-        ),
+        RuleUnknownQuestion { .. }
+        | RuleUnknownOption { .. }
+        | RuleEmpty { .. }
+        | RuleMissing { .. }
+        | BadThreshold { .. }
+        | UnknownHorizon { .. }
+        | UnknownJointWork { .. }
+        | UnknownCombine { .. }
+        | UnknownQuestionnaire { .. }
+        | NoEntries
+        | ConditionTest { .. }
+        | AnyOfOnNumber { .. }
+        | BelowNotNumber { .. }
+        | RuleTextQuestion { .. }
+        | OptionNotString { .. } => super::problems_roadmap::describe(p, lang),
         Io { detail } => (
             pick(format!("filen kunde inte läsas: {detail}"), format!("the file could not be read: {detail}")),
             pick("kontrollera sökvägen och behörigheterna".into(), "check the path and permissions".into()),

@@ -101,14 +101,27 @@ pub enum Problem {
         section: String,
     },
     /// Roadmap catalogues: a rule refers to something the questionnaire does not have.
+    /// `suggestion` is the closest existing question id, when one is close.
     RuleUnknownQuestion {
         question: String,
+        questionnaire: String,
+        suggestion: Option<String>,
     },
+    /// `kind` is the question's kind name (`QuestionKind::name`); `valid` lists its option ids.
     RuleUnknownOption {
         question: String,
         option: String,
+        kind: &'static str,
+        valid: Vec<String>,
     },
-    RuleEmpty,
+    /// A rule with neither `score_below` nor any answer condition.
+    RuleEmpty {
+        entry: String,
+    },
+    /// An entry without `[entries.rule]`.
+    RuleMissing {
+        entry: String,
+    },
     BadThreshold {
         value: f64,
     },
@@ -116,6 +129,35 @@ pub enum Problem {
         horizon: String,
     },
     UnknownJointWork {
+        value: String,
+    },
+    UnknownCombine {
+        value: String,
+    },
+    /// The catalogue names a questionnaire that is neither embedded nor on disk.
+    UnknownQuestionnaire {
+        id: String,
+    },
+    NoEntries,
+    /// An answer condition needs exactly one of `any_of` and `below`.
+    ConditionTest {
+        question: String,
+    },
+    /// `any_of` on a number question.
+    AnyOfOnNumber {
+        question: String,
+    },
+    /// `below` on a question that is not a number question.
+    BelowNotNumber {
+        question: String,
+        kind: &'static str,
+    },
+    /// A free-text question in a rule.
+    RuleTextQuestion {
+        question: String,
+    },
+    /// An `any_of` item that is not a string, e.g. a scale level written without quotes.
+    OptionNotString {
         value: String,
     },
     /// The file could not be read at all.

@@ -2,6 +2,7 @@
 
 pub mod answer;
 pub mod questionnaire;
+pub mod roadmap;
 mod subgoal;
 pub mod visibility;
 

@@ -5,6 +5,7 @@ mod cli;
 mod e2e;
 mod exchange;
 mod fixtures;
+mod roadmap;
 mod shipped;
 mod store;
 mod support;

@@ -5,6 +5,7 @@ pub mod interview;
 pub mod interview_draw;
 pub mod report;
 pub mod review;
+pub mod roadmap;
 pub mod setup;
 pub mod start;
 
