@@ -243,3 +243,26 @@ fn row_to_answer(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredAnswer> {
         updated_by: r.get(5)?,
     })
 }
+
+impl Store {
+    /// Every answered value, one at a time and grouped by interview (the table's key order),
+    /// without collecting them: `f` gets (interview id, question id, value). Analyses that
+    /// score hundreds of interviews use this to avoid holding every answer in memory at once.
+    pub fn for_each_answer_value(&self, mut f: impl FnMut(&str, &str, AnswerValue)) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT interview_id, question_id, value_kind, value FROM answers
+             WHERE value_kind IS NOT NULL ORDER BY interview_id, question_id",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            // Borrowed text: no allocation per row for the ids.
+            let text = |i: usize| -> rusqlite::Result<Option<&str>> { Ok(r.get_ref(i)?.as_str_or_null()?) };
+            if let (Some(interview), Some(question)) = (text(0)?, text(1)?)
+                && let Some(v) = decode(text(2)?, r.get(3)?)
+            {
+                f(interview, question, v);
+            }
+        }
+        Ok(())
+    }
+}
