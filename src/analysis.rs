@@ -32,8 +32,7 @@ impl Dataset {
 
     /// Only what a comparison of `selection` in `round` looks at: every interview of that round
     /// in the counties of the selected municipalities (ranks and medians are per county), and
-    /// the selected municipalities' interviews in earlier rounds (change since the previous
-    /// round). Gives the same standings and statistics as `load` for that round and selection,
+    /// the selected municipalities' interviews in their previous round (change). Gives the same standings and statistics as `load` for that round and selection,
     /// with less to read and score. Returns the round — the latest of the selection when None —
     /// with the data, or None when the selection has no interview at all.
     pub fn load_for(
@@ -58,12 +57,20 @@ impl Dataset {
                 counties.insert(county_of(code));
             }
         }
+        // The previous round of each selected municipality: its greatest round below `round`.
+        let mut previous: HashMap<&str, &str> = HashMap::new();
+        for i in all.iter().filter(|i| i.round < round && selected.contains(i.municipality_code.as_str())) {
+            let p = previous.entry(i.municipality_code.as_str()).or_insert(i.round.as_str());
+            if i.round.as_str() > *p {
+                *p = i.round.as_str();
+            }
+        }
         let keep: Vec<bool> = all
             .iter()
             .map(|i| {
                 let code = i.municipality_code.as_str();
                 (i.round == round && counties.contains(&county_of(code)))
-                    || (i.round < round && selected.contains(code))
+                    || previous.get(code).is_some_and(|p| *p == i.round)
             })
             .collect();
         let kept = all.into_iter().zip(keep).filter(|(_, k)| *k).map(|(i, _)| i).collect();
