@@ -7,7 +7,7 @@ use crate::compare::{Notes, ReportInput, Scored, Selection};
 use crate::model::Questionnaire;
 use crate::model::visibility::Answers;
 use crate::register::Municipality;
-use crate::score::{InterviewScore, score_interview};
+use crate::score::score_interview;
 use crate::store::{Interview, InterviewFilter, Result, Store};
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
@@ -47,12 +47,13 @@ impl Dataset {
             return Ok(None);
         };
         let county_of = county_lookup(register);
+        let includes = selection.membership(register);
         let mut member: HashMap<&str, bool> = HashMap::new();
         let mut selected: BTreeSet<&str> = BTreeSet::new();
         let mut counties: BTreeSet<String> = BTreeSet::new();
         for iv in all.iter().filter(|i| i.round == round) {
             let code = iv.municipality_code.as_str();
-            if *member.entry(code).or_insert_with(|| selection.includes(code, register)) {
+            if *member.entry(code).or_insert_with(|| includes(code)) {
                 selected.insert(code);
                 counties.insert(county_of(code));
             }
@@ -77,48 +78,25 @@ impl Dataset {
         Ok(Some((round, Dataset::score(store, kept)?)))
     }
 
-    /// Scores `interviews` in one pass over the answers table, keeping one interview's answers
-    /// in memory at a time.
+    /// Scores `interviews`, reading each one's answers through the primary key and keeping one
+    /// interview's answers in memory at a time.
     fn score(store: &Store, interviews: Vec<Interview>) -> Result<Dataset> {
-        let questionnaires =
-            interviews.iter().map(|iv| store.snapshot(&iv.snapshot_hash)).collect::<Result<Vec<_>>>()?;
-        let position: HashMap<&str, usize> = interviews.iter().enumerate().map(|(k, iv)| (iv.id.as_str(), k)).collect();
-        let mut scores: Vec<Option<InterviewScore>> = vec![None; interviews.len()];
         let mut answers = Answers::new();
-        let mut last_id = String::new();
-        let mut current: Option<usize> = None;
-        store.for_each_answer_value(|interview_id, question_id, value| {
-            // Rows come grouped by interview: score the previous one when the id changes.
-            if interview_id != last_id {
-                if let Some(k) = current {
-                    scores[k] = Some(score_interview(&questionnaires[k], &answers));
-                }
-                answers.clear();
-                last_id.clear();
-                last_id.push_str(interview_id);
-                current = position.get(interview_id).copied();
-            }
-            if current.is_some() {
-                answers.insert(question_id.to_string(), value);
-            }
-        })?;
-        if let Some(k) = current {
-            scores[k] = Some(score_interview(&questionnaires[k], &answers));
-        }
-        let empty = Answers::new();
-        let scored = interviews
-            .iter()
-            .zip(scores)
-            .zip(&questionnaires)
-            .map(|((iv, score), q)| Scored {
+        let mut scored = Vec::with_capacity(interviews.len());
+        for iv in &interviews {
+            let q = store.snapshot(&iv.snapshot_hash)?;
+            answers.clear();
+            store.for_each_answer_value(&iv.id, |question, value| {
+                answers.insert(question.to_string(), value);
+            })?;
+            scored.push(Scored {
                 municipality_code: iv.municipality_code.clone(),
                 round: iv.round.clone(),
                 interview_id: iv.id.clone(),
-                // An interview without any answer still counts, with no scores.
-                score: score.unwrap_or_else(|| score_interview(q, &empty)),
+                score: score_interview(&q, &answers),
                 demo: iv.demo,
-            })
-            .collect();
+            });
+        }
         Ok(Dataset { interviews, scored })
     }
 
@@ -147,10 +125,11 @@ pub fn latest_round<'a>(
     selection: &Selection,
     register: &[Municipality],
 ) -> Option<String> {
+    let includes = selection.membership(register);
     let mut member: HashMap<&str, bool> = HashMap::new();
     let mut best: Option<&str> = None;
     for (code, round) in pairs {
-        let inside = *member.entry(code).or_insert_with(|| selection.includes(code, register));
+        let inside = *member.entry(code).or_insert_with(|| includes(code));
         if inside && best.is_none_or(|b| round > b) {
             best = Some(round);
         }
@@ -160,8 +139,9 @@ pub fn latest_round<'a>(
 
 /// The rounds in which a municipality of the selection has an interview, ascending.
 pub fn rounds_in(interviews: &[Interview], selection: &Selection, register: &[Municipality]) -> Vec<String> {
+    let includes = selection.membership(register);
     let codes: BTreeSet<&str> = interviews.iter().map(|i| i.municipality_code.as_str()).collect();
-    let inside: BTreeSet<&str> = codes.into_iter().filter(|c| selection.includes(c, register)).collect();
+    let inside: BTreeSet<&str> = codes.into_iter().filter(|c| includes(c)).collect();
     interviews
         .iter()
         .filter(|i| inside.contains(i.municipality_code.as_str()))
@@ -209,12 +189,11 @@ impl ReportData {
                 None => return Ok(None),
             },
         };
+        let includes = selection.membership(register);
         let mut member: HashMap<String, bool> = HashMap::new();
         let mut entries = Vec::new();
         for iv in all.iter().filter(|i| i.round == round) {
-            let inside = *member
-                .entry(iv.municipality_code.clone())
-                .or_insert_with(|| selection.includes(&iv.municipality_code, register));
+            let inside = *member.entry(iv.municipality_code.clone()).or_insert_with(|| includes(&iv.municipality_code));
             if !inside {
                 continue;
             }

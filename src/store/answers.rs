@@ -245,22 +245,21 @@ fn row_to_answer(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredAnswer> {
 }
 
 impl Store {
-    /// Every answered value, one at a time and grouped by interview (the table's key order),
-    /// without collecting them: `f` gets (interview id, question id, value). Analyses that
-    /// score hundreds of interviews use this to avoid holding every answer in memory at once.
-    pub fn for_each_answer_value(&self, mut f: impl FnMut(&str, &str, AnswerValue)) -> Result<()> {
+    /// The answered values of one interview, one at a time, without collecting them: `f` gets
+    /// (question id, value) with the id borrowed. Analyses that score hundreds of interviews
+    /// use this to read exactly the interviews they need through the primary key, keeping one
+    /// interview's answers in memory at a time.
+    pub fn for_each_answer_value(&self, interview_id: &str, mut f: impl FnMut(&str, AnswerValue)) -> Result<()> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT interview_id, question_id, value_kind, value FROM answers
-             WHERE value_kind IS NOT NULL ORDER BY interview_id, question_id",
+            "SELECT question_id, value_kind, value FROM answers WHERE interview_id = ?1 AND value_kind IS NOT NULL",
         )?;
-        let mut rows = stmt.query([])?;
+        let mut rows = stmt.query([interview_id])?;
         while let Some(r) = rows.next()? {
-            // Borrowed text: no allocation per row for the ids.
             let text = |i: usize| -> rusqlite::Result<Option<&str>> { Ok(r.get_ref(i)?.as_str_or_null()?) };
-            if let (Some(interview), Some(question)) = (text(0)?, text(1)?)
-                && let Some(v) = decode(text(2)?, r.get(3)?)
+            if let Some(question) = text(0)?
+                && let Some(v) = decode(text(1)?, r.get(2)?)
             {
-                f(interview, question, v);
+                f(question, v);
             }
         }
         Ok(())
