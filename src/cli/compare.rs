@@ -48,13 +48,14 @@ pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<()> {
     let selection = views::selection(ctx, args.county, args.group, args.municipalities)?;
     let what = views::selection_label(t, &selection);
     let store = ctx.open_store()?;
-    let data = Dataset::load(&store).map_err(|e| store_error(ctx.lang, e))?;
-    if data.scored.is_empty() {
-        return Err(user_error(t.no_interviews()));
-    }
     let reg = register::all();
-    let Some(round) = args.round.or_else(|| data.default_round(&selection, reg)) else {
-        return Err(user_error(t.no_interviews_in(&what, None)));
+    let loaded =
+        Dataset::load_for(&store, args.round.as_deref(), &selection, reg).map_err(|e| store_error(ctx.lang, e))?;
+    let Some((round, data)) = loaded else {
+        return Err(user_error(match selection {
+            Selection::All => t.no_interviews(),
+            _ => t.no_interviews_in(&what, None),
+        }));
     };
     let rows = compare_municipalities(&data.scored, reg, &round, &selection);
     if rows.is_empty() {

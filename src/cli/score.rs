@@ -31,12 +31,12 @@ pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<()> {
         return Err(user_error(crate::i18n::unknown_municipality(ctx.lang, &args.municipality)));
     };
     let store = ctx.open_store()?;
-    let data = Dataset::load(&store).map_err(|e| store_error(ctx.lang, e))?;
     let selection = Selection::Codes(vec![m.code.clone()]);
     let who = format!("{} ({})", m.name, m.code);
-    let round = match args.round.or_else(|| data.default_round(&selection, register::all())) {
-        Some(r) => r,
-        None => return Err(user_error(t.no_interviews_in(&who, None))),
+    let loaded = Dataset::load_for(&store, args.round.as_deref(), &selection, register::all())
+        .map_err(|e| store_error(ctx.lang, e))?;
+    let Some((round, data)) = loaded else {
+        return Err(user_error(t.no_interviews_in(&who, None)));
     };
     let rows = compare_municipalities(&data.scored, register::all(), &round, &selection);
     let Some(row) = rows.first() else {

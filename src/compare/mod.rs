@@ -68,7 +68,13 @@ impl Selection {
     /// uses (a code missing from the register belongs to the county its first two digits name).
     /// For callers outside this module that must pick interviews before comparing them.
     pub fn includes(&self, code: &str, register: &[Municipality]) -> bool {
-        self.contains(&Place::lookup(code, &register_map(register)))
+        self.membership(register)(code)
+    }
+
+    /// `includes` for many codes: the register is indexed once, not once per code.
+    pub fn membership<'a>(&'a self, register: &'a [Municipality]) -> impl Fn(&str) -> bool + 'a {
+        let map = register_map(register);
+        move |code| self.contains(&Place::lookup(code, &map))
     }
 
     /// How many municipalities the set holds: from the register, or the distinct codes listed.

@@ -51,6 +51,8 @@ pub enum Help {
     ReportForCounty,
     Scroll,
     Back,
+    OpenRoadmap,
+    ExportPdf,
 }
 
 pub struct TuiTexts {
@@ -184,7 +186,7 @@ pub const SV: TuiTexts = TuiTexts {
     keys_hint: "? tangenter",
     demo_label: "Exempeldata",
     no_interviews_yet: "Inga intervjuer att jämföra ännu",
-    start_hint: "F3 jämför · F4 rapport · ? tangenter",
+    start_hint: "F3 jämför · F4 rapport · F5 färdplan · ? tangenter",
 };
 
 pub const EN: TuiTexts = TuiTexts {
@@ -251,7 +253,7 @@ pub const EN: TuiTexts = TuiTexts {
     keys_hint: "? keys",
     demo_label: "Example data",
     no_interviews_yet: "No interviews to compare yet",
-    start_hint: "F3 compare · F4 report · ? keys",
+    start_hint: "F3 compare · F4 report · F5 roadmap · ? keys",
 };
 
 impl TuiTexts {
@@ -328,6 +330,8 @@ impl TuiTexts {
             }
             H::Scroll => ("rulla", "scroll"),
             H::Back => ("tillbaka", "back"),
+            H::OpenRoadmap => ("färdplan för markerad kommun", "roadmap of the selected municipality"),
+            H::ExportPdf => ("spara färdplanen som PDF", "save the roadmap as PDF"),
         };
         if self.sv() { sv } else { en }
     }

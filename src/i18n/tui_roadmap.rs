@@ -20,7 +20,7 @@ pub const SV: RoadmapTexts = RoadmapTexts {
     title: "Färdplan",
     timeline_legend: "Tidslinje: kvartal 1–4 år 1 · år 2 · år 3",
     no_entries: "Inga inriktningar valdes ut.",
-    keys_hint: "↑↓ PgUp PgDn bläddra",
+    keys_hint: "↑↓ PgUp PgDn bläddra · x spara PDF · Esc tillbaka",
 };
 
 pub const EN: RoadmapTexts = RoadmapTexts {
@@ -29,7 +29,7 @@ pub const EN: RoadmapTexts = RoadmapTexts {
     title: "Roadmap",
     timeline_legend: "Timeline: quarters 1–4 of year 1 · year 2 · year 3",
     no_entries: "No direction was selected.",
-    keys_hint: "↑↓ PgUp PgDn scroll",
+    keys_hint: "↑↓ PgUp PgDn scroll · x save PDF · Esc back",
 };
 
 impl Lang {
@@ -42,6 +42,27 @@ impl Lang {
 }
 
 impl RoadmapTexts {
+    pub fn pdf_written(&self, path: &str) -> String {
+        match self.lang {
+            Lang::Sv => format!("PDF sparad: {path}"),
+            Lang::En => format!("PDF written: {path}"),
+        }
+    }
+
+    pub fn pdf_failed(&self, err: &str) -> String {
+        match self.lang {
+            Lang::Sv => format!("Kunde inte spara PDF: {err}"),
+            Lang::En => format!("Could not write the PDF: {err}"),
+        }
+    }
+
+    pub fn no_roadmap(&self) -> &'static str {
+        match self.lang {
+            Lang::Sv => "Kommunen har ingen intervju att göra en färdplan av",
+            Lang::En => "The municipality has no interview to build a roadmap from",
+        }
+    }
+
     /// "Färdplan · Malmö · omgång 2022"
     pub fn heading(&self, municipality: &str, round: &str) -> String {
         format!("{} · {municipality} · {} {round}", self.title, self.pdf.round.to_lowercase())

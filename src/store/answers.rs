@@ -263,3 +263,25 @@ fn row_to_answer(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredAnswer> {
         updated_by: r.get(5)?,
     })
 }
+
+impl Store {
+    /// The answered values of one interview, one at a time, without collecting them: `f` gets
+    /// (question id, value) with the id borrowed. Analyses that score hundreds of interviews
+    /// use this to read exactly the interviews they need through the primary key, keeping one
+    /// interview's answers in memory at a time.
+    pub fn for_each_answer_value(&self, interview_id: &str, mut f: impl FnMut(&str, AnswerValue)) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT question_id, value_kind, value FROM answers WHERE interview_id = ?1 AND value_kind IS NOT NULL",
+        )?;
+        let mut rows = stmt.query([interview_id])?;
+        while let Some(r) = rows.next()? {
+            let text = |i: usize| -> rusqlite::Result<Option<&str>> { Ok(r.get_ref(i)?.as_str_or_null()?) };
+            if let Some(question) = text(0)?
+                && let Some(v) = decode(text(1)?, r.get(2)?)
+            {
+                f(question, v);
+            }
+        }
+        Ok(())
+    }
+}

@@ -28,6 +28,10 @@ pub enum Action {
     OpenCompare,
     /// The Skåne-style report for a county.
     OpenReport,
+    /// The selected municipality's roadmap (entries, evidence, timeline).
+    OpenRoadmap,
+    /// Roadmap screen: write the PDF.
+    ExportPdf,
     /// Compare screen: next/previous sort column.
     SortNext,
     SortPrev,

@@ -6,6 +6,7 @@ use super::screens::compare::CompareState;
 use super::screens::interview::{Focus, InterviewState, Mode};
 use super::screens::interview_draw::InterviewView;
 use super::screens::report::ReportState;
+use super::screens::roadmap::RoadmapView;
 use super::screens::setup::{self, SetupState};
 use super::screens::start::{StartState, StartView};
 use super::theme::Theme;
@@ -28,6 +29,8 @@ pub enum Screen {
     Compare(Box<CompareState>),
     /// The report, and the compare screen to return to (if it was opened from there).
     Report(Box<ReportState>, Option<Box<CompareState>>),
+    /// A municipality's roadmap, and the compare screen to return to (if opened from there).
+    Roadmap(Box<RoadmapView>, Option<Box<CompareState>>),
 }
 
 pub struct App {
@@ -52,6 +55,8 @@ pub struct App {
     pub size: Rect,
     pub quit: bool,
     pub last_input: Instant,
+    /// Where the roadmap screen writes PDFs: the user's documents folder, else the current one.
+    pub export_dir: std::path::PathBuf,
 }
 
 pub fn local_clock() -> String {
@@ -83,6 +88,10 @@ impl App {
             size: Rect::new(0, 0, 80, 24),
             quit: false,
             last_input: Instant::now(),
+            export_dir: directories::UserDirs::new()
+                .and_then(|d| d.document_dir().map(std::path::Path::to_path_buf))
+                .filter(|d| d.is_dir())
+                .unwrap_or_else(|| std::path::PathBuf::from(".")),
         })
     }
 
@@ -95,6 +104,7 @@ impl App {
             Screen::Setup(_) => KeyContext::Setup,
             Screen::Compare(_) => KeyContext::Compare,
             Screen::Report(..) => KeyContext::Report,
+            Screen::Roadmap(..) => KeyContext::Roadmap,
             Screen::Interview(s) => {
                 if s.prompt.is_some() {
                     KeyContext::Prompt
@@ -171,6 +181,7 @@ impl Widget for &App {
             }
             Screen::Compare(c) => c.render(area, buf, self.lang.analysis(), &self.theme),
             Screen::Report(r, _) => r.render(area, buf, self.lang.analysis(), &self.theme),
+            Screen::Roadmap(r, _) => r.render(area, buf, self.lang.tui_roadmap(), &self.theme),
         }
         if self.help {
             widgets::help_overlay(area, buf, self.context_for_help(), self.help_scroll, t, &self.theme);
@@ -188,6 +199,7 @@ impl App {
                 Screen::Setup(_) => KeyContext::Setup,
                 Screen::Compare(_) => KeyContext::Compare,
                 Screen::Report(..) => KeyContext::Report,
+                Screen::Roadmap(..) => KeyContext::Roadmap,
                 Screen::Interview(s) if s.mode == Mode::Review => KeyContext::Review,
                 Screen::Interview(s) => match s.focus {
                     Focus::Note | Focus::AnswerText => KeyContext::Editing,

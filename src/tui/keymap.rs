@@ -24,6 +24,7 @@ pub enum KeyContext {
     Review,
     Compare,
     Report,
+    Roadmap,
 }
 
 pub struct Binding {
@@ -62,6 +63,7 @@ const START: &[Binding] = &[
     b!("F2 Ctrl-N", [(KeyCode::F(2), NONE), (KeyCode::Char('n'), CTRL)], Action::NewInterview, Help::NewInterview),
     b!("F3", [(KeyCode::F(3), NONE)], Action::OpenCompare, Help::OpenCompare),
     b!("F4", [(KeyCode::F(4), NONE)], Action::OpenReport, Help::OpenReport),
+    b!("F5", [(KeyCode::F(5), NONE)], Action::OpenRoadmap, Help::OpenRoadmap),
     b!("Esc", [(KeyCode::Esc, NONE)], Action::Back, Help::ClearSearch),
     b!("q", [(KeyCode::Char('q'), NONE)], Action::Quit, Help::Quit),
 ];
@@ -160,6 +162,7 @@ const COMPARE: &[Binding] = &[
     b!("f Tab", [(KeyCode::Char('f'), NONE), (KeyCode::Tab, NONE)], Action::FilterNext, Help::FilterNext),
     b!("F S-Tab", [(KeyCode::Char('F'), SHIFT), (KeyCode::BackTab, SHIFT)], Action::FilterPrev, Help::FilterPrev),
     b!("r F4", [(KeyCode::Char('r'), NONE), (KeyCode::F(4), NONE)], Action::OpenReport, Help::ReportForCounty),
+    b!("Enter F5", [(KeyCode::Enter, NONE), (KeyCode::F(5), NONE)], Action::OpenRoadmap, Help::OpenRoadmap),
     b!("Esc", [(KeyCode::Esc, NONE)], Action::Back, Help::BackToStart),
 ];
 
@@ -171,6 +174,18 @@ const REPORT: &[Binding] = &[
         Help::Scroll
     ),
     b!("PgUp PgDn", [(KeyCode::PageUp, NONE), (KeyCode::PageDown, NONE)], Action::PageUp, Help::Page),
+    b!("Esc", [(KeyCode::Esc, NONE)], Action::Back, Help::Back),
+];
+
+const ROADMAP: &[Binding] = &[
+    b!(
+        "↑ ↓ k j",
+        [(KeyCode::Up, NONE), (KeyCode::Down, NONE), (KeyCode::Char('k'), NONE), (KeyCode::Char('j'), NONE)],
+        Action::Up,
+        Help::Scroll
+    ),
+    b!("PgUp PgDn", [(KeyCode::PageUp, NONE), (KeyCode::PageDown, NONE)], Action::PageUp, Help::Page),
+    b!("x F6", [(KeyCode::Char('x'), NONE), (KeyCode::F(6), NONE)], Action::ExportPdf, Help::ExportPdf),
     b!("Esc", [(KeyCode::Esc, NONE)], Action::Back, Help::Back),
 ];
 
@@ -186,6 +201,7 @@ pub fn bindings(ctx: KeyContext) -> &'static [Binding] {
         KeyContext::Review => REVIEW,
         KeyContext::Compare => COMPARE,
         KeyContext::Report => REPORT,
+        KeyContext::Roadmap => ROADMAP,
     }
 }
 

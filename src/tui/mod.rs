@@ -12,6 +12,7 @@ pub mod screens;
 pub mod terminal;
 pub mod theme;
 mod update;
+mod update_analysis;
 pub mod widgets;
 
 pub use app::App;

@@ -5,10 +5,8 @@
 use super::action::Action;
 use super::app::{App, Screen};
 use super::save::Saver;
-use super::screens::compare::CompareState;
 use super::screens::interview::{Focus, InterviewState, Mode, PromptKind};
 use super::screens::interview_draw::{Target, content, layout as interview_layout, roomy, scroll_for};
-use super::screens::report::ReportState;
 use super::screens::setup::SetupState;
 use super::screens::start::{StartFocus, layout as start_layout, scroll_offset};
 use super::widgets::Status;
@@ -61,7 +59,7 @@ impl App {
             Screen::Start => self.update_start(action),
             Screen::Setup(_) => self.update_setup(action),
             Screen::Interview(_) => self.update_interview(action),
-            Screen::Compare(_) | Screen::Report(..) => self.update_analysis(action),
+            Screen::Compare(_) | Screen::Report(..) | Screen::Roadmap(..) => self.update_analysis(action),
         }
     }
 
@@ -124,6 +122,12 @@ impl App {
             }
             Action::Click { column, row } => self.click_start(column, row),
             Action::OpenCompare => self.open_compare(),
+            Action::OpenRoadmap => {
+                if let Some(code) = self.start.filtered(&self.overview).get(self.start.selected).map(|r| r.code.clone())
+                {
+                    self.open_roadmap(&code, None, None);
+                }
+            }
             Action::OpenReport => {
                 // The county filter if one is chosen, else the selected municipality's county.
                 let county = self.start.county_code().or_else(|| {
@@ -156,94 +160,6 @@ impl App {
                 self.start.focus = StartFocus::Resume;
                 self.start.resume_selected = index;
             }
-        }
-    }
-
-    fn open_compare(&mut self) {
-        let data = match crate::analysis::Dataset::load(&self.store) {
-            Ok(d) => d,
-            Err(e) => {
-                self.status = Status::Error(crate::i18n::store_error(self.lang, &e));
-                return;
-            }
-        };
-        match CompareState::from_dataset(&data, crate::register::all(), None) {
-            Some(c) => self.screen = Screen::Compare(Box::new(c)),
-            None => self.status = Status::Info(self.lang.tui().no_interviews_yet.into()),
-        }
-    }
-
-    /// Opens the county report; `back` is the compare screen to return to.
-    fn open_report(&mut self, county: &str, back: Option<Box<CompareState>>) {
-        let reg = crate::register::all();
-        let selection = crate::compare::Selection::County(county.to_string());
-        let round = back.as_ref().map(|c| c.round.clone());
-        match crate::analysis::ReportData::load(&self.store, round.as_deref(), &selection, reg) {
-            Ok(Some(data)) => {
-                let report = crate::compare::skane_report(&data.inputs(), reg);
-                let name = crate::register::counties()
-                    .into_iter()
-                    .find(|(c, _)| c == county)
-                    .map_or_else(|| county.to_string(), |(_, n)| n);
-                self.screen = Screen::Report(Box::new(ReportState::new(report, name, data.round)), back);
-            }
-            Ok(None) => {
-                self.status = Status::Info(self.lang.tui().no_interviews_yet.into());
-                if let Some(c) = back {
-                    self.screen = Screen::Compare(c);
-                }
-            }
-            Err(e) => self.status = Status::Error(crate::i18n::store_error(self.lang, &e)),
-        }
-    }
-
-    fn update_analysis(&mut self, action: Action) {
-        let area = self.size;
-        let t = self.lang.analysis();
-        match std::mem::replace(&mut self.screen, Screen::Start) {
-            Screen::Compare(mut c) => {
-                let page = area.height.saturating_sub(14).max(1) as isize;
-                match action {
-                    Action::Up | Action::ScrollUp => c.move_selection(-1),
-                    Action::Down | Action::ScrollDown => c.move_selection(1),
-                    Action::PageUp => c.move_selection(-page),
-                    Action::PageDown => c.move_selection(page),
-                    Action::SortNext => c.cycle_sort(true),
-                    Action::SortPrev => c.cycle_sort(false),
-                    Action::FilterNext => c.cycle_filter(true),
-                    Action::FilterPrev => c.cycle_filter(false),
-                    Action::OpenReport => {
-                        if let Some(cc) = c.selected_row().map(|r| r.county_code.clone()) {
-                            self.open_report(&cc, Some(c));
-                            return;
-                        }
-                    }
-                    Action::Back => {
-                        self.refresh_overview();
-                        return;
-                    }
-                    _ => {}
-                }
-                self.screen = Screen::Compare(c);
-            }
-            Screen::Report(mut r, back) => {
-                match action {
-                    Action::Up | Action::ScrollUp => r.scroll_by(-1, area, t),
-                    Action::Down | Action::ScrollDown => r.scroll_by(1, area, t),
-                    Action::PageUp => r.page(false, area, t),
-                    Action::PageDown => r.page(true, area, t),
-                    Action::Back => {
-                        self.screen = match back {
-                            Some(c) => Screen::Compare(c),
-                            None => Screen::Start,
-                        };
-                        return;
-                    }
-                    _ => {}
-                }
-                self.screen = Screen::Report(r, back);
-            }
-            other => self.screen = other,
         }
     }
 

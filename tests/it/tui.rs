@@ -396,3 +396,36 @@ fn compare_on_an_empty_database_says_so() {
     assert!(matches!(app.screen, Screen::Start));
     assert_eq!(app.status, Status::Info("Inga intervjuer att jämföra ännu".into()));
 }
+
+#[test]
+fn roadmap_screen_from_compare_and_start_exports_a_pdf() {
+    let store = Store::open_in_memory().unwrap();
+    fardplan::demo::fill(&store, &shipped(), &fardplan::demo::skane_demo()).unwrap();
+    let mut app = app_with(store, Lang::Sv);
+    let dir = tempfile::tempdir().unwrap();
+    app.export_dir = dir.path().to_path_buf();
+    press(&mut app, KeyCode::F(3));
+    press(&mut app, KeyCode::Enter);
+    let Screen::Roadmap(r, back) = &app.screen else { panic!("Enter on compare opens the roadmap: {:?}", app.status) };
+    assert!(back.is_some());
+    assert!(!r.roadmap.entries.is_empty(), "a demo municipality gets directions");
+    insta::assert_snapshot!("roadmap_wired_80x24", render(&mut app, 80, 24).backend());
+    press(&mut app, KeyCode::PageDown);
+    press(&mut app, KeyCode::Char('x'));
+    let Screen::Roadmap(r, _) = &app.screen else { panic!() };
+    let status = r.status.clone().unwrap_or_default();
+    assert!(status.starts_with("PDF sparad: "), "{status}");
+    let written: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().path()).collect();
+    assert_eq!(written.len(), 1, "{written:?}");
+    assert!(std::fs::read(&written[0]).unwrap().starts_with(b"%PDF"));
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(app.screen, Screen::Compare(_)));
+    press(&mut app, KeyCode::Esc);
+    // F5 on the start screen: a municipality without interviews says so plainly.
+    press(&mut app, KeyCode::F(5));
+    assert!(matches!(app.screen, Screen::Start));
+    assert_eq!(app.status, Status::Info("Kommunen har ingen intervju att göra en färdplan av".into()));
+    type_text(&mut app, "malmö");
+    press(&mut app, KeyCode::F(5));
+    assert!(matches!(app.screen, Screen::Roadmap(_, None)));
+}

@@ -51,7 +51,9 @@ impl RoadmapView {
         let s = &self.roadmap.standing;
         let uncertain = self.roadmap.entries.iter().filter(|e| e.uncertain).count();
         header(top, buf, &t.heading(&s.municipality, &s.round), &t.count(self.roadmap.entries.len(), uncertain), theme);
-        let block = pane(&s.county, true, theme);
+        // Example data says so on every screen derived from it.
+        let title = if s.demo { format!("{} · {}", s.county, t.pdf.watermark) } else { s.county.clone() };
+        let block = pane(&title, true, theme);
         let body = block.inner(body_outer);
         block.render(body_outer, buf);
         let rows: Vec<Line> =
