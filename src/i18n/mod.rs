@@ -2,6 +2,7 @@
 //! instead of writing it inline, so a translation never misses a screen.
 
 pub mod bands;
+pub mod merge;
 mod messages;
 pub mod problems;
 mod texts;

@@ -149,11 +149,15 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The history of an interview, oldest first. Rows are ordered by when they happened and, for
+    /// the same millisecond, by the order this database recorded them (`seq`) rather than by
+    /// change id, which is random: a single database's order is never scrambled, and rows a merge
+    /// brought in from another database fall into place by time.
     pub fn history(&self, interview_id: &str) -> Result<Vec<HistoryEntry>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT change_id, interview_id, event, question_id, old_kind, old_value, old_note, new_kind, new_value,
                     new_note, reason, changed_at, changed_by
-             FROM history WHERE interview_id = ?1 ORDER BY seq",
+             FROM history WHERE interview_id = ?1 ORDER BY changed_at, seq",
         )?;
         let rows = stmt.query_map([interview_id], |r| {
             Ok(HistoryEntry {
@@ -183,6 +187,23 @@ impl Store {
             .prepare_cached(
                 "INSERT INTO answers (interview_id, question_id, value_kind, value, note, updated_at, updated_by)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![interview_id, a.question_id, kind, text, a.note, a.updated_at, a.updated_by])?;
+        Ok(())
+    }
+
+    /// Writes an answer row exactly as given, replacing the current one (a merge taking the other
+    /// database's answer). No history row: the merge copies the other side's. The caller holds
+    /// the transaction.
+    pub(crate) fn upsert_answer_raw(&self, interview_id: &str, a: &StoredAnswer) -> Result<()> {
+        let (kind, text) = encode(a.value.as_ref());
+        self.conn
+            .prepare_cached(
+                "INSERT INTO answers (interview_id, question_id, value_kind, value, note, updated_at, updated_by)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                 ON CONFLICT (interview_id, question_id) DO UPDATE SET
+                   value_kind = excluded.value_kind, value = excluded.value, note = excluded.note,
+                   updated_at = excluded.updated_at, updated_by = excluded.updated_by",
             )?
             .execute(params![interview_id, a.question_id, kind, text, a.note, a.updated_at, a.updated_by])?;
         Ok(())
