@@ -96,8 +96,7 @@ impl Store {
             return Err(StoreError::NotFardplan { path: path.to_path_buf() });
         }
         check_not_newer(path, &found)?;
-        let conn =
-            Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        let conn = read_only_connection(path)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         Ok(Store {
             conn,
@@ -193,6 +192,35 @@ fn create_private(path: &Path) -> std::io::Result<()> {
     opts.open(path).map(|_| ())
 }
 
+/// A read-only connection that leaves no trace beside the file. A plain read-only connection to
+/// a WAL database creates `-wal` and `-shm` files and leaves them behind (it may not checkpoint),
+/// and on read-only media, where it cannot create them, it fails. SQLite deletes the `-wal` file
+/// when the last connection closes, so without one no program has the database open: it is then
+/// opened `immutable` (no locks, no side files). With a `-wal` beside it (open elsewhere, or left
+/// by a crash) it is opened plainly, so the newest committed answers in the WAL are read too.
+fn read_only_connection(path: &Path) -> rusqlite::Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    match path.to_str() {
+        Some(text) if !Path::new(&wal).exists() => {
+            let mut uri = String::from("file:");
+            for c in text.chars() {
+                match c {
+                    '%' => uri.push_str("%25"),
+                    '?' => uri.push_str("%3f"),
+                    '#' => uri.push_str("%23"),
+                    _ => uri.push(c),
+                }
+            }
+            uri.push_str("?immutable=1");
+            Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI)
+        }
+        // A path that is not UTF-8 cannot be written as a URI; open it plainly.
+        _ => Connection::open_with_flags(path, flags),
+    }
+}
+
 /// What `inspect` found in an existing SQLite file.
 struct Inspection {
     app_id: i32,
@@ -214,7 +242,7 @@ fn inspect(path: &Path) -> Result<Inspection> {
         return Err(StoreError::NotSqlite { path: path.to_path_buf() });
     }
     read?;
-    let ro = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    let ro = read_only_connection(path)?;
     let app_id: i32 = ro.query_row("PRAGMA application_id", [], |r| r.get(0))?;
     let version = migrations::user_version(&ro)?;
     let objects: i64 = ro.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;

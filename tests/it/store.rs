@@ -188,3 +188,46 @@ fn read_only_opening_refuses_what_cannot_be_merged_and_leaves_it_alone() {
     assert!(matches!(Store::open_read_only(&missing), Err(StoreError::Io { .. })));
     assert!(!missing.exists(), "read-only opening must not create the file");
 }
+
+fn side_files(path: &std::path::Path) -> Vec<String> {
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    let mut found: Vec<String> = std::fs::read_dir(path.parent().unwrap())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(&name) && n != &name)
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn reading_a_closed_database_leaves_no_files_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("andra #1?.db");
+    let id = {
+        let store = Store::open(&path).unwrap();
+        let iv = new_interview(&store, "1280", "2026");
+        store.set_answer(&iv.id, "strategi_status", Some(&choice("ja")), "", "bo").unwrap();
+        iv.id
+    };
+    assert!(side_files(&path).is_empty());
+    let before = bytes(&path);
+    let ro = Store::open_read_only(&path).unwrap();
+    assert_eq!(ro.answer(&id, "strategi_status").unwrap().unwrap().value, Some(choice("ja")));
+    drop(ro);
+    assert!(side_files(&path).is_empty(), "left behind: {:?}", side_files(&path));
+    assert_eq!(bytes(&path), before);
+}
+
+#[test]
+fn reading_a_database_open_elsewhere_sees_its_latest_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("live.db");
+    // The other interviewer's program still has it open: the newest answers are in the WAL.
+    let live = Store::open(&path).unwrap();
+    let iv = new_interview(&live, "1280", "2026");
+    live.set_answer(&iv.id, "strategi_status", Some(&choice("beslutad")), "", "bo").unwrap();
+    let ro = Store::open_read_only(&path).unwrap();
+    assert_eq!(ro.answer(&iv.id, "strategi_status").unwrap().unwrap().value, Some(choice("beslutad")));
+}
