@@ -9,6 +9,7 @@ pub mod demo;
 pub mod exchange;
 pub mod i18n;
 pub mod load;
+pub mod merge;
 pub mod model;
 pub mod register;
 pub mod score;

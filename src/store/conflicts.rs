@@ -5,7 +5,7 @@
 //! someone chooses. The interview screen shows the sides from [`Store::open_conflicts`] and records
 //! the choice with [`Store::resolve_conflict`], which writes a `resolve` row to the history.
 
-use super::answers::decode;
+use super::answers::{decode, encode};
 use super::{InterviewStatus, Result, Store, StoreError, StoredAnswer, now};
 use crate::model::AnswerValue;
 use rusqlite::{Row, params};
@@ -270,6 +270,41 @@ impl Store {
         }
         tx.commit()?;
         Ok(if unchanged { current.unwrap_or(chosen) } else { chosen })
+    }
+
+    /// Inserts a conflict row as given (found by a merge, or copied from another database).
+    pub(crate) fn insert_conflict_raw(&self, c: &Conflict) -> Result<()> {
+        let (ok, ov) = encode(c.ours.value.as_ref());
+        let (tk, tv) = encode(c.theirs.value.as_ref());
+        self.conn
+            .prepare_cached(&format!(
+                "INSERT INTO conflicts ({COLUMNS}) VALUES
+                 (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)"
+            ))?
+            .execute(params![
+                c.id,
+                c.interview_id,
+                c.question_id,
+                c.reason.as_str(),
+                ok,
+                ov,
+                c.ours.note,
+                c.ours.changed_at,
+                c.ours.changed_by,
+                tk,
+                tv,
+                c.theirs.note,
+                c.theirs.changed_at,
+                c.theirs.changed_by,
+                c.merge_id,
+                c.detected_at,
+                if c.status == ConflictStatus::Open { "open" } else { "resolved" },
+                c.resolution.map(ResolutionKind::as_str),
+                c.resolved_change_id,
+                c.resolved_at,
+                c.resolved_by
+            ])?;
+        Ok(())
     }
 
     /// Records a resolution on an open conflict (the trigger refuses anything else).
