@@ -2,10 +2,13 @@
 //! comments. Data goes to stdout, messages to stderr; exit 0 ok, 1 user error, 2 internal error.
 
 mod answer;
+mod backup;
+mod conflicts;
 mod demo;
 mod export;
 mod import;
 mod interview;
+mod merge;
 mod municipalities;
 mod output;
 mod questionnaire;
@@ -58,6 +61,18 @@ pub enum Command {
     /// 33 Skåne municipalities, rounds 2018 and 2022. Refuses a database that holds real
     /// interviews: use a file of its own, e.g. `fardplan demo --db exempel.db`.
     Demo(demo::Args),
+    /// Bring in another interviewer's database without losing or overwriting anything
+    ///
+    /// New interviews are copied whole; an answer changed only in the other database is taken;
+    /// one changed in both becomes a conflict that keeps both values (see `fardplan conflicts`).
+    /// Interviews of the same municipality and round are both kept and reported. The other file
+    /// is opened read-only and never changed; the merge lands whole or not at all, and merging
+    /// the same file again changes nothing.
+    Merge(merge::Args),
+    /// List open conflicts from merges, or resolve one with `conflicts resolve`
+    Conflicts(conflicts::Args),
+    /// Make a consistent copy of the database, safe while the interview screen is open
+    Backup(backup::Args),
 }
 
 /// A mistake in what the user gave us: explained, exit code 1.
@@ -134,6 +149,9 @@ pub fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
         Some(Command::Export(args)) => export::run(&ctx, args),
         Some(Command::Import(args)) => import::run(&ctx, args),
         Some(Command::Demo(args)) => demo::run(&ctx, args),
+        Some(Command::Merge(args)) => merge::run(&ctx, args),
+        Some(Command::Conflicts(args)) => conflicts::run(&ctx, args),
+        Some(Command::Backup(args)) => backup::run(&ctx, args),
     }
 }
 

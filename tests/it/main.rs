@@ -4,6 +4,7 @@ mod backup;
 mod cli;
 mod exchange;
 mod fixtures;
+mod merge;
 mod shipped;
 mod store;
 mod support;
