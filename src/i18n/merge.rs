@@ -280,8 +280,13 @@ pub fn report_text(lang: Lang, r: &MergeReport) -> String {
                 let n = u.answers_taken.len();
                 line += &if s { format!(" · tagna svar: {n}") } else { format!(" · answers taken: {n}") };
             }
-            if let Some(st) = &u.status {
-                line += &format!(" · {} → {}", status(lang, st.from), status(lang, st.to));
+            match &u.status {
+                // Completed on both sides, but completed again later there (after a reopen).
+                Some(st) if st.from == st.to => {
+                    line += if s { " · avslutad på nytt" } else { " · completed again" };
+                }
+                Some(st) => line += &format!(" · {} → {}", status(lang, st.from), status(lang, st.to)),
+                None => {}
             }
             if u.status_disagreement {
                 line += if s {

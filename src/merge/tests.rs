@@ -363,3 +363,23 @@ fn different_answers_no_history_explains_are_a_conflict_not_a_guess() {
     assert_eq!(value(&a, &id, Q), Some(choice("nej")));
     assert!(merged(&a, &b).is_empty(), "recorded once, not on every merge");
 }
+
+#[test]
+fn completed_again_there_moves_the_completion_time_and_says_so() {
+    let (a, b, id) = {
+        let base = Store::open_in_memory().unwrap();
+        let iv = new_interview(&base, "1280", "2026", "anna");
+        base.complete(&iv.id, "anna").unwrap();
+        (fork(&base), fork(&base), iv.id)
+    };
+    b.reopen(&id, "bo", "Komplettering").unwrap();
+    set(&b, &id, Q, "ja", "bo");
+    std::thread::sleep(std::time::Duration::from_millis(2));
+    let done = b.complete(&id, "bo").unwrap();
+    let plan = merged(&a, &b);
+    assert_eq!(a.interview(&id).unwrap().completed_at, done.completed_at);
+    assert_eq!(value(&a, &id, Q), Some(choice("ja")));
+    let text = crate::i18n::merge::report_text(crate::i18n::Lang::Sv, &MergeReport::new(&plan, false));
+    assert!(text.contains("avslutad på nytt"), "{text}");
+    assert!(text.contains("tagna svar: 1"), "{text}");
+}
