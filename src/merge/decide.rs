@@ -13,17 +13,44 @@ use super::{InterviewUpdate, StatusChange, TakenAnswer};
 use crate::store::{
     Conflict, ConflictReason, ConflictSide, ConflictStatus, HistoryEntry, Interview, InterviewStatus, StoredAnswer,
 };
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
-/// Everything a merge needs of one interview on one side.
-#[derive(Debug, Clone)]
-pub struct SideData {
-    pub interview: Interview,
-    pub answers: Vec<StoredAnswer>,
-    /// Oldest first.
-    pub history: Vec<HistoryEntry>,
-    /// Every conflict of this interview, open or resolved.
-    pub conflicts: Vec<Conflict>,
+/// What one side's history row changed: enough to tell which answers and whether the status
+/// changed, without its values.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub event: String,
+    pub question_id: Option<String>,
+}
+
+impl From<&HistoryEntry> for Change {
+    fn from(h: &HistoryEntry) -> Self {
+        Change { event: h.event.clone(), question_id: h.question_id.clone() }
+    }
+}
+
+/// One answer whose state (value or note) differs between the sides; None: no row there.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnswerPair {
+    pub question_id: String,
+    pub ours: Option<StoredAnswer>,
+    pub theirs: Option<StoredAnswer>,
+}
+
+/// Everything that differs between the two sides' copies of one interview. Answers not listed
+/// are the same on both sides, and history rows not listed are held by both.
+#[derive(Debug, Clone, Copy)]
+pub struct Divergence<'a> {
+    pub ours: &'a Interview,
+    pub theirs: &'a Interview,
+    /// Our history rows they lack.
+    pub ours_only: &'a [Change],
+    /// Their history rows we lack, oldest first; a merge appends them as they are.
+    pub theirs_only: &'a [HistoryEntry],
+    pub differing: &'a [AnswerPair],
+    /// Every conflict of this interview on each side, open or resolved.
+    pub ours_conflicts: &'a [Conflict],
+    pub theirs_conflicts: &'a [Conflict],
 }
 
 /// What the merge does with one answer.
@@ -78,12 +105,12 @@ pub fn merged_status(
     }
 }
 
-fn is_answer_event(h: &HistoryEntry) -> bool {
-    matches!(h.event.as_str(), "answer" | "resolve")
+fn is_answer_event(c: &Change) -> bool {
+    matches!(c.event.as_str(), "answer" | "resolve")
 }
 
-fn is_status_event(h: &HistoryEntry) -> bool {
-    matches!(h.event.as_str(), "complete" | "reopen")
+fn is_status_event(c: &Change) -> bool {
+    matches!(c.event.as_str(), "complete" | "reopen")
 }
 
 /// The other side's answer states that a conflict on `question` already records, so merging
@@ -98,26 +125,20 @@ fn already_recorded<'a>(mut open: impl Iterator<Item = &'a Conflict>, question: 
 
 /// Plans the merge of one interview both databases hold. `new_id` makes conflict ids.
 pub fn plan_interview(
-    ours: &SideData,
-    theirs: &SideData,
+    d: &Divergence<'_>,
     merge_id: &str,
     now: &str,
     new_id: &mut dyn FnMut() -> String,
 ) -> InterviewUpdate {
-    let ours_ids: HashSet<&str> = ours.history.iter().map(|h| h.change_id.as_str()).collect();
-    let theirs_ids: HashSet<&str> = theirs.history.iter().map(|h| h.change_id.as_str()).collect();
-    let ours_only: Vec<&HistoryEntry> =
-        ours.history.iter().filter(|h| !theirs_ids.contains(h.change_id.as_str())).collect();
-    let theirs_only: Vec<&HistoryEntry> =
-        theirs.history.iter().filter(|h| !ours_ids.contains(h.change_id.as_str())).collect();
-    let changed = |rows: &[&HistoryEntry]| -> HashSet<String> {
-        rows.iter().filter(|h| is_answer_event(h)).filter_map(|h| h.question_id.clone()).collect()
+    let theirs_only: Vec<Change> = d.theirs_only.iter().map(Change::from).collect();
+    let changed = |rows: &[Change]| -> HashSet<String> {
+        rows.iter().filter(|c| is_answer_event(c)).filter_map(|c| c.question_id.clone()).collect()
     };
-    let (ours_changed, theirs_changed) = (changed(&ours_only), changed(&theirs_only));
-    let ours_status_changed = ours_only.iter().any(|h| is_status_event(h));
-    let theirs_status_changed = theirs_only.iter().any(|h| is_status_event(h));
+    let (ours_changed, theirs_changed) = (changed(d.ours_only), changed(&theirs_only));
+    let ours_status_changed = d.ours_only.iter().any(is_status_event);
+    let theirs_status_changed = theirs_only.iter().any(is_status_event);
 
-    let (o, t) = (&ours.interview, &theirs.interview);
+    let (o, t) = (d.ours, d.theirs);
     let status = merged_status(o.status, ours_status_changed, t.status, theirs_status_changed);
     let completed_at = match (status, ours_status_changed, theirs_status_changed) {
         (InterviewStatus::InProgress, ..) => None,
@@ -133,7 +154,7 @@ pub fn plan_interview(
 
     let mut update = InterviewUpdate {
         interview: o.clone(),
-        history: theirs_only.iter().map(|h| (*h).clone()).collect(),
+        history: d.theirs_only.to_vec(),
         status: (status != o.status || completed_at != o.completed_at).then_some(StatusChange {
             from: o.status,
             to: status,
@@ -147,8 +168,8 @@ pub fn plan_interview(
     };
 
     // Conflicts travel by id: unknown ones are copied, and a resolution made there closes ours.
-    let ours_conflicts: HashMap<&str, &Conflict> = ours.conflicts.iter().map(|c| (c.id.as_str(), c)).collect();
-    for c in &theirs.conflicts {
+    let ours_conflicts: HashMap<&str, &Conflict> = d.ours_conflicts.iter().map(|c| (c.id.as_str(), c)).collect();
+    for c in d.theirs_conflicts {
         match ours_conflicts.get(c.id.as_str()) {
             None => update.copied_conflicts.push(c.clone()),
             Some(mine) if mine.status == ConflictStatus::Open && c.status == ConflictStatus::Resolved => {
@@ -158,26 +179,19 @@ pub fn plan_interview(
         }
     }
     let resolved_now: HashSet<&str> = update.resolved_conflicts.iter().map(|c| c.id.as_str()).collect();
-    let open_before: Vec<&Conflict> = ours
-        .conflicts
+    let open_before: Vec<&Conflict> = d
+        .ours_conflicts
         .iter()
         .filter(|c| c.status == ConflictStatus::Open && !resolved_now.contains(c.id.as_str()))
         .chain(update.copied_conflicts.iter().filter(|c| c.status == ConflictStatus::Open))
         .collect();
 
-    let ours_answers: HashMap<&str, &StoredAnswer> = ours.answers.iter().map(|a| (a.question_id.as_str(), a)).collect();
-    let theirs_answers: HashMap<&str, &StoredAnswer> =
-        theirs.answers.iter().map(|a| (a.question_id.as_str(), a)).collect();
-    let questions: BTreeSet<&str> = ours_answers
-        .keys()
-        .chain(theirs_answers.keys())
-        .copied()
-        .chain(ours_changed.iter().chain(theirs_changed.iter()).map(String::as_str))
-        .collect();
+    // Answers the sides hold alike need nothing (rule one of `decide`); only differing ones are
+    // looked at.
     let mut found = Vec::new();
-    for q in questions {
-        let (mine, other) = (ours_answers.get(q).copied(), theirs_answers.get(q).copied());
-        let (ours_side, theirs_side) = (ConflictSide::of(mine), ConflictSide::of(other));
+    for pair in d.differing {
+        let q = pair.question_id.as_str();
+        let (ours_side, theirs_side) = (ConflictSide::of(pair.ours.as_ref()), ConflictSide::of(pair.theirs.as_ref()));
         let facts = AnswerFacts {
             ours_changed: ours_changed.contains(q),
             theirs_changed: theirs_changed.contains(q),
@@ -190,8 +204,8 @@ pub fn plan_interview(
             // A history row always writes its answer row, so a side that changed an answer has
             // one; if a damaged database lacks it, keeping ours loses nothing.
             Decision::TakeTheirs => {
-                if let Some(after) = other {
-                    update.taken.push(TakenAnswer { before: mine.cloned(), after: after.clone() });
+                if let Some(after) = &pair.theirs {
+                    update.taken.push(TakenAnswer { before: pair.ours.clone(), after: after.clone() });
                 }
             }
             Decision::Conflict(reason) => {

@@ -17,6 +17,7 @@
 
 mod apply;
 pub mod decide;
+mod diff;
 mod read;
 pub mod report;
 

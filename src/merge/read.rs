@@ -1,6 +1,7 @@
 //! Planning: reads both databases and computes a `MergePlan` without writing anything.
 
-use super::decide::{SideData, plan_interview};
+use super::decide::{Divergence, plan_interview};
+use super::diff::{HistoryDiff, differing_answers};
 use super::{CopiedInterview, Duplicate, MergeError, MergePlan};
 use crate::exchange::json::Snapshot;
 use crate::store::{Conflict, Interview, InterviewFilter, Store, content_hash, now};
@@ -41,19 +42,6 @@ fn by_interview(conflicts: Vec<Conflict>) -> HashMap<String, Vec<Conflict>> {
     out
 }
 
-fn side(
-    store: &Store,
-    interview: &Interview,
-    conflicts: &mut HashMap<String, Vec<Conflict>>,
-) -> Result<SideData, MergeError> {
-    Ok(SideData {
-        interview: interview.clone(),
-        answers: store.answers(&interview.id)?,
-        history: store.history(&interview.id)?,
-        conflicts: conflicts.remove(&interview.id).unwrap_or_default(),
-    })
-}
-
 /// Computes what merging `theirs` into `ours` would do. `source` names the other database in
 /// the plan and, once applied, in the `merges` record.
 pub fn plan(ours: &Store, theirs: &Store, source: &str) -> Result<MergePlan, MergeError> {
@@ -62,29 +50,40 @@ pub fn plan(ours: &Store, theirs: &Store, source: &str) -> Result<MergePlan, Mer
     let ours_interviews: HashMap<String, Interview> =
         ours.interviews(&all)?.into_iter().map(|i| (i.id.clone(), i)).collect();
     let theirs_interviews = theirs.interviews(&all)?;
-    let mut ours_conflicts = by_interview(ours.all_conflicts()?);
+    let common: HashSet<&str> =
+        theirs_interviews.iter().map(|i| i.id.as_str()).filter(|id| ours_interviews.contains_key(*id)).collect();
+    let ours_conflicts = by_interview(ours.all_conflicts()?);
     let mut theirs_conflicts = by_interview(theirs.all_conflicts()?);
+    let history = HistoryDiff::read(ours, theirs, &common)?;
+    let answers = differing_answers(ours, theirs, &common)?;
 
     let merge_id = uuid::Uuid::new_v4().to_string();
     let at = now();
     let mut new_id = || uuid::Uuid::new_v4().to_string();
     let mut plan = MergePlan { merge_id: merge_id.clone(), source: source.to_string(), ..Default::default() };
     for t in &theirs_interviews {
-        let theirs_side = side(theirs, t, &mut theirs_conflicts)?;
-        match ours_interviews.get(&t.id) {
-            Some(o) => {
-                let ours_side = side(ours, o, &mut ours_conflicts)?;
-                let update = plan_interview(&ours_side, &theirs_side, &merge_id, &at, &mut new_id);
-                if !update.is_empty() {
-                    plan.updates.push(update);
-                }
-            }
-            None => plan.new_interviews.push(CopiedInterview {
-                interview: theirs_side.interview,
-                answers: theirs_side.answers,
-                history: theirs_side.history,
-                conflicts: theirs_side.conflicts,
-            }),
+        let conflicts = theirs_conflicts.remove(&t.id).unwrap_or_default();
+        let Some(o) = ours_interviews.get(&t.id) else {
+            plan.new_interviews.push(CopiedInterview {
+                interview: t.clone(),
+                answers: theirs.answers(&t.id)?,
+                history: theirs.history(&t.id)?,
+                conflicts,
+            });
+            continue;
+        };
+        let divergence = Divergence {
+            ours: o,
+            theirs: t,
+            ours_only: history.ours_only.get(&t.id).map(Vec::as_slice).unwrap_or_default(),
+            theirs_only: history.theirs_only.get(&t.id).map(Vec::as_slice).unwrap_or_default(),
+            differing: answers.get(&t.id).map(Vec::as_slice).unwrap_or_default(),
+            ours_conflicts: ours_conflicts.get(&t.id).map(Vec::as_slice).unwrap_or_default(),
+            theirs_conflicts: &conflicts,
+        };
+        let update = plan_interview(&divergence, &merge_id, &at, &mut new_id);
+        if !update.is_empty() {
+            plan.updates.push(update);
         }
     }
     plan.snapshots = missing_snapshots(ours, theirs, &plan.new_interviews)?;

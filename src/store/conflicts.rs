@@ -4,6 +4,14 @@
 //! `conflicts` table (value, note, who, when); the answers row keeps this database's side until
 //! someone chooses. The interview screen shows the sides from [`Store::open_conflicts`] and records
 //! the choice with [`Store::resolve_conflict`], which writes a `resolve` row to the history.
+//!
+//! For the interview screen: load `open_conflicts(interview_id)` with the answers and mark the
+//! questions that appear in it; for such a question show `ours` and `theirs` (value, note, and
+//! `changed_by`/`changed_at`; `i18n::merge::side_text` words one side) and offer three choices:
+//! keep ours (`Resolution::Ours`), take theirs (`Resolution::Theirs`, refused with
+//! `StoreError::AmbiguousConflict` when several conflicts are open on the answer) or edit a new
+//! value (`Resolution::Value`, refused with `StoreError::Completed` on a completed interview).
+//! Saving an answer the ordinary way (`set_answer`) does not close its conflict.
 
 use super::answers::{decode, encode};
 use super::{InterviewStatus, Result, Store, StoreError, StoredAnswer, now};

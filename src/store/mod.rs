@@ -9,6 +9,7 @@ mod conflicts;
 mod interviews;
 pub mod migrations;
 
+pub(crate) use answers::answer_at;
 pub use answers::{HistoryEntry, StoredAnswer};
 pub use conflicts::{Conflict, ConflictReason, ConflictSide, ConflictStatus, Resolution, ResolutionKind};
 pub use interviews::{Interview, InterviewFilter, InterviewStatus, NewInterview, content_hash};
