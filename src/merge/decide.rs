@@ -1,5 +1,6 @@
-//! The merge rules for one interview present in both databases, as pure functions of the two
-//! sides' data: no I/O, so every case is tested directly.
+//! The merge rules for one interview present in both databases, as pure functions of what
+//! differs between the two sides (a `Divergence`, read by `diff`): no I/O. `decide` is tested
+//! directly; `plan_interview` through small databases in `tests` and `proptests`.
 //!
 //! The common history of the two sides is the set of history rows (by `change_id`) both hold.
 //! A side "changed" an answer when it holds an `answer` or `resolve` row for that question the
