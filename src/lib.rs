@@ -12,6 +12,7 @@ pub mod exchange;
 pub mod gather;
 pub mod i18n;
 pub mod load;
+pub mod merge;
 pub mod model;
 pub mod pdf;
 pub mod plan;

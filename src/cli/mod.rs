@@ -2,12 +2,15 @@
 //! comments. Data goes to stdout, messages to stderr; exit 0 ok, 1 user error, 2 internal error.
 
 mod answer;
+mod backup;
 mod compare;
+mod conflicts;
 mod demo;
 mod export;
 mod import;
 mod interview;
 mod licenses;
+mod merge;
 mod municipalities;
 mod output;
 mod questionnaire;
@@ -100,6 +103,18 @@ pub enum Command {
     Roadmap(roadmap::Args),
     /// Licence notices of the fonts embedded in the program and its PDFs
     Licenses(licenses::Args),
+    /// Bring in another interviewer's database without losing or overwriting anything
+    ///
+    /// New interviews are copied whole; an answer changed only in the other database is taken;
+    /// one changed in both becomes a conflict that keeps both values (see `fardplan conflicts`).
+    /// Interviews of the same municipality and round are both kept and reported. The other file
+    /// is opened read-only and never changed; the merge lands whole or not at all, and merging
+    /// the same file again changes nothing.
+    Merge(merge::Args),
+    /// List open conflicts from merges, or resolve one with `conflicts resolve`
+    Conflicts(conflicts::Args),
+    /// Make a consistent copy of the database, safe while the interview screen is open
+    Backup(backup::Args),
 }
 
 /// A mistake in what the user gave us: explained, exit code 1.
@@ -189,6 +204,9 @@ pub fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
         Some(Command::Report(args)) => report::run(&ctx, args),
         Some(Command::Roadmap(args)) => roadmap::run(&ctx, args),
         Some(Command::Licenses(args)) => licenses::run(&ctx, args),
+        Some(Command::Merge(args)) => merge::run(&ctx, args),
+        Some(Command::Conflicts(args)) => conflicts::run(&ctx, args),
+        Some(Command::Backup(args)) => backup::run(&ctx, args),
     }
 }
 

@@ -83,6 +83,11 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
                 format!("interview {id} is not completed")
             }
         }
+        StoreError::NoOpenConflict { interview, question } => super::merge::no_open_conflict(lang, interview, question),
+        StoreError::AmbiguousConflict { interview, question, open } => {
+            super::merge::ambiguous_conflict(lang, interview, question, *open)
+        }
+        StoreError::OutputExists { path } => super::merge::output_exists(lang, &path.display().to_string()),
         StoreError::Snapshot { hash, errors } => format!("{hash}: {errors}"),
         StoreError::Sqlite(e) => {
             if s {

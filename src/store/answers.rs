@@ -151,29 +151,43 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The history of an interview, oldest first. Rows are ordered by when they happened and, for
+    /// the same millisecond, by the order this database recorded them (`seq`) rather than by
+    /// change id, which is random: a single database's order is never scrambled, and rows a merge
+    /// brought in from another database fall into place by time.
     pub fn history(&self, interview_id: &str) -> Result<Vec<HistoryEntry>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT change_id, interview_id, event, question_id, old_kind, old_value, old_note, new_kind, new_value,
-                    new_note, reason, changed_at, changed_by
-             FROM history WHERE interview_id = ?1 ORDER BY seq",
-        )?;
-        let rows = stmt.query_map([interview_id], |r| {
-            Ok(HistoryEntry {
-                change_id: r.get(0)?,
-                interview_id: r.get(1)?,
-                event: r.get(2)?,
-                question_id: r.get(3)?,
-                old_value: decode(r.get::<_, Option<String>>(4)?.as_deref(), r.get(5)?),
-                old_note: r.get(6)?,
-                new_value: decode(r.get::<_, Option<String>>(7)?.as_deref(), r.get(8)?),
-                new_note: r.get(9)?,
-                reason: r.get(10)?,
-                changed_at: r.get(11)?,
-                changed_by: r.get(12)?,
-            })
-        })?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {HISTORY_COLUMNS} FROM history WHERE interview_id = ?1 ORDER BY changed_at, seq"
+        ))?;
+        let rows = stmt.query_map([interview_id], history_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+
+    /// One history row by its change id, with its `seq` (this database's recording order).
+    pub(crate) fn history_by_change_id(&self, change_id: &str) -> Result<(i64, HistoryEntry)> {
+        let mut stmt =
+            self.conn.prepare_cached(&format!("SELECT {HISTORY_COLUMNS}, seq FROM history WHERE change_id = ?1"))?;
+        Ok(stmt.query_row([change_id], |r| Ok((r.get(13)?, history_from_row(r)?)))?)
+    }
+}
+
+const HISTORY_COLUMNS: &str = "change_id, interview_id, event, question_id, old_kind, old_value, old_note, new_kind,
+    new_value, new_note, reason, changed_at, changed_by";
+
+fn history_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<HistoryEntry> {
+    Ok(HistoryEntry {
+        change_id: r.get(0)?,
+        interview_id: r.get(1)?,
+        event: r.get(2)?,
+        question_id: r.get(3)?,
+        old_value: decode(r.get::<_, Option<String>>(4)?.as_deref(), r.get(5)?),
+        old_note: r.get(6)?,
+        new_value: decode(r.get::<_, Option<String>>(7)?.as_deref(), r.get(8)?),
+        new_note: r.get(9)?,
+        reason: r.get(10)?,
+        changed_at: r.get(11)?,
+        changed_by: r.get(12)?,
+    })
 }
 
 impl Store {
@@ -185,6 +199,23 @@ impl Store {
             .prepare_cached(
                 "INSERT INTO answers (interview_id, question_id, value_kind, value, note, updated_at, updated_by)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![interview_id, a.question_id, kind, text, a.note, a.updated_at, a.updated_by])?;
+        Ok(())
+    }
+
+    /// Writes an answer row exactly as given, replacing the current one (a merge taking the other
+    /// database's answer). No history row: the merge copies the other side's. The caller holds
+    /// the transaction.
+    pub(crate) fn upsert_answer_raw(&self, interview_id: &str, a: &StoredAnswer) -> Result<()> {
+        let (kind, text) = encode(a.value.as_ref());
+        self.conn
+            .prepare_cached(
+                "INSERT INTO answers (interview_id, question_id, value_kind, value, note, updated_at, updated_by)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                 ON CONFLICT (interview_id, question_id) DO UPDATE SET
+                   value_kind = excluded.value_kind, value = excluded.value, note = excluded.note,
+                   updated_at = excluded.updated_at, updated_by = excluded.updated_by",
             )?
             .execute(params![interview_id, a.question_id, kind, text, a.note, a.updated_at, a.updated_by])?;
         Ok(())
@@ -255,12 +286,18 @@ impl Store {
 }
 
 fn row_to_answer(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredAnswer> {
+    answer_at(r, 0)
+}
+
+/// An answer from the columns `question_id, value_kind, value, note, updated_at, updated_by`
+/// starting at column `first`.
+pub(crate) fn answer_at(r: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<StoredAnswer> {
     Ok(StoredAnswer {
-        question_id: r.get(0)?,
-        value: decode(r.get::<_, Option<String>>(1)?.as_deref(), r.get(2)?),
-        note: r.get(3)?,
-        updated_at: r.get(4)?,
-        updated_by: r.get(5)?,
+        question_id: r.get(first)?,
+        value: decode(r.get::<_, Option<String>>(first + 1)?.as_deref(), r.get(first + 2)?),
+        note: r.get(first + 3)?,
+        updated_at: r.get(first + 4)?,
+        updated_by: r.get(first + 5)?,
     })
 }
 

@@ -166,6 +166,16 @@ impl Store {
         Ok(())
     }
 
+    /// Sets an interview's status as a merge decided it, without a history row (the merge copies
+    /// the other database's complete/reopen rows). The caller holds the transaction.
+    pub(crate) fn set_status_raw(&self, id: &str, status: InterviewStatus, completed_at: Option<&str>) -> Result<()> {
+        self.conn.execute(
+            "UPDATE interviews SET status = ?2, completed_at = ?3 WHERE id = ?1",
+            params![id, status.as_str(), completed_at],
+        )?;
+        Ok(())
+    }
+
     pub fn interview(&self, id: &str) -> Result<Interview> {
         self.conn
             .query_row(&format!("SELECT {COLUMNS} FROM interviews WHERE id = ?1"), [id], from_row)

@@ -6,7 +6,7 @@ use rusqlite::Connection;
 pub const APPLICATION_ID: i32 = 0x4644_504C;
 
 /// Index i holds the migration to schema version i + 1.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/001_initial.sql")];
+const MIGRATIONS: &[&str] = &[include_str!("migrations/001_initial.sql"), include_str!("migrations/002_merge.sql")];
 
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
 

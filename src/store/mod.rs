@@ -4,10 +4,14 @@
 //! fardplan database with a newer schema is refused before anything is written to it.
 
 mod answers;
+mod backup;
+mod conflicts;
 mod interviews;
 pub mod migrations;
 
+pub(crate) use answers::answer_at;
 pub use answers::{HistoryEntry, StoredAnswer};
+pub use conflicts::{Conflict, ConflictReason, ConflictSide, ConflictStatus, Resolution, ResolutionKind};
 pub use interviews::{Interview, InterviewFilter, InterviewStatus, NewInterview, content_hash};
 
 use crate::load::LoadErrors;
@@ -33,6 +37,12 @@ pub enum StoreError {
     Completed(String),
     #[error("interview {0} is not completed")]
     NotCompleted(String),
+    #[error("no open conflict on question {question} of interview {interview}")]
+    NoOpenConflict { interview: String, question: String },
+    #[error("{open} open conflicts on question {question} of interview {interview}: choose a value")]
+    AmbiguousConflict { interview: String, question: String, open: usize },
+    #[error("{path}: already exists")]
+    OutputExists { path: PathBuf },
     #[error("stored questionnaire {hash} no longer loads: {errors}")]
     Snapshot { hash: String, errors: LoadErrors },
     #[error("database: {0}")]
@@ -51,6 +61,7 @@ pub type Result<T> = std::result::Result<T, StoreError>;
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    schema_version: i64,
     /// Parsed questionnaire snapshots by hash; parsing is pure and snapshots never change.
     snapshots: Mutex<HashMap<String, std::sync::Arc<crate::model::Questionnaire>>>,
 }
@@ -62,7 +73,7 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store> {
         let io = |source| StoreError::Io { path: path.to_path_buf(), source };
         match std::fs::metadata(path) {
-            Ok(meta) if meta.len() > 0 => inspect_existing(path)?,
+            Ok(meta) if meta.len() > 0 => check_writable_target(path, &inspect(path)?)?,
             Ok(_) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => create_private(path).map_err(io)?,
             Err(e) => return Err(io(e)),
@@ -72,18 +83,49 @@ impl Store {
         Self::init(conn, Some(path.to_path_buf()))
     }
 
+    /// Opens another fardplan database only to read it (the source of a merge). Nothing is
+    /// migrated or written: SQLite itself refuses writes on this connection. A file that is not a
+    /// fardplan database (an empty one included) or has a newer schema is refused; an older
+    /// schema is fine, readers check `schema_version` before touching newer tables.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        let meta = std::fs::metadata(path).map_err(|source| StoreError::Io { path: path.to_path_buf(), source })?;
+        if meta.len() == 0 {
+            return Err(StoreError::NotFardplan { path: path.to_path_buf() });
+        }
+        let found = inspect(path)?;
+        if found.app_id != migrations::APPLICATION_ID || found.version < 1 {
+            return Err(StoreError::NotFardplan { path: path.to_path_buf() });
+        }
+        check_not_newer(path, &found)?;
+        let conn = read_only_connection(path)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        Ok(Store {
+            conn,
+            path: Some(path.to_path_buf()),
+            schema_version: found.version,
+            snapshots: Mutex::new(HashMap::new()),
+        })
+    }
+
     /// A private in-memory database, for tests and dry runs.
     pub fn open_in_memory() -> Result<Store> {
         Self::init(Connection::open_in_memory()?, None)
     }
 
-    fn init(mut conn: Connection, path: Option<PathBuf>) -> Result<Store> {
+    pub(crate) fn init(mut conn: Connection, path: Option<PathBuf>) -> Result<Store> {
         // FULL: a commit is on disk before we report "sparat" (DESIGN.md: ~0.15 ms per commit here).
         conn.execute_batch(
             "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
         )?;
         migrations::migrate(&mut conn)?;
-        Ok(Store { conn, path, snapshots: Mutex::new(HashMap::new()) })
+        let schema_version = migrations::user_version(&conn)?;
+        Ok(Store { conn, path, schema_version, snapshots: Mutex::new(HashMap::new()) })
+    }
+
+    /// The schema version of this database: `migrations::LATEST`, except for a database opened
+    /// with `open_read_only`, which may be older.
+    pub fn schema_version(&self) -> i64 {
+        self.schema_version
     }
 
     pub fn path(&self) -> Option<&Path> {
@@ -151,8 +193,46 @@ fn create_private(path: &Path) -> std::io::Result<()> {
     opts.open(path).map(|_| ())
 }
 
-/// Checks an existing non-empty file without writing to it.
-fn inspect_existing(path: &Path) -> Result<()> {
+/// A read-only connection that leaves no trace beside the file. A plain read-only connection to
+/// a WAL database creates `-wal` and `-shm` files and leaves them behind (it may not checkpoint),
+/// and on read-only media, where it cannot create them, it fails. SQLite deletes the `-wal` file
+/// when the last connection closes, so without one no program has the database open: it is then
+/// opened `immutable` (no locks, no side files). With a `-wal` beside it (open elsewhere, or left
+/// by a crash) it is opened plainly, so the newest committed answers in the WAL are read too.
+fn read_only_connection(path: &Path) -> rusqlite::Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    match path.to_str() {
+        Some(text) if !Path::new(&wal).exists() => {
+            let mut uri = String::from("file:");
+            for c in text.chars() {
+                match c {
+                    '%' => uri.push_str("%25"),
+                    '?' => uri.push_str("%3f"),
+                    '#' => uri.push_str("%23"),
+                    _ => uri.push(c),
+                }
+            }
+            uri.push_str("?immutable=1");
+            Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI)
+        }
+        // A path that is not UTF-8 cannot be written as a URI; open it plainly.
+        _ => Connection::open_with_flags(path, flags),
+    }
+}
+
+/// What `inspect` found in an existing SQLite file.
+struct Inspection {
+    app_id: i32,
+    version: i64,
+    /// No tables at all: an SQLite file nobody has used yet.
+    empty: bool,
+}
+
+/// Reads an existing non-empty file's identity without writing to it: the SQLite header, then
+/// `application_id`, `user_version` and whether it holds any schema objects.
+fn inspect(path: &Path) -> Result<Inspection> {
     let mut header = [0u8; 16];
     let read = std::fs::File::open(path)
         .and_then(|mut f| f.read_exact(&mut header))
@@ -163,17 +243,29 @@ fn inspect_existing(path: &Path) -> Result<()> {
         return Err(StoreError::NotSqlite { path: path.to_path_buf() });
     }
     read?;
-    let ro = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    let ro = read_only_connection(path)?;
     let app_id: i32 = ro.query_row("PRAGMA application_id", [], |r| r.get(0))?;
     let version = migrations::user_version(&ro)?;
     let objects: i64 = ro.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
-    drop(ro);
-    let empty_sqlite = app_id == 0 && version == 0 && objects == 0;
-    if app_id != migrations::APPLICATION_ID && !empty_sqlite {
+    Ok(Inspection { app_id, version, empty: objects == 0 })
+}
+
+/// A file `open` may migrate and write: fardplan's own, or an SQLite file nobody has used yet.
+fn check_writable_target(path: &Path, found: &Inspection) -> Result<()> {
+    let empty_sqlite = found.app_id == 0 && found.version == 0 && found.empty;
+    if found.app_id != migrations::APPLICATION_ID && !empty_sqlite {
         return Err(StoreError::NotFardplan { path: path.to_path_buf() });
     }
-    if version > migrations::LATEST {
-        return Err(StoreError::NewerSchema { path: path.to_path_buf(), found: version, known: migrations::LATEST });
+    check_not_newer(path, found)
+}
+
+fn check_not_newer(path: &Path, found: &Inspection) -> Result<()> {
+    if found.version > migrations::LATEST {
+        return Err(StoreError::NewerSchema {
+            path: path.to_path_buf(),
+            found: found.version,
+            known: migrations::LATEST,
+        });
     }
     Ok(())
 }

@@ -132,3 +132,102 @@ fn an_interview_keeps_the_questionnaire_text_it_was_taken_with() {
     assert_eq!(stored, fardplan::load::DEFAULT_QUESTIONNAIRE_SRC);
     assert_eq!(iv.snapshot_hash, fardplan::store::content_hash(&stored));
 }
+
+/// A database at schema version 1, as released before merging existed.
+fn version_1_database(path: &std::path::Path) {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.execute_batch(include_str!("../../src/store/migrations/001_initial.sql")).unwrap();
+    conn.execute_batch(&format!("PRAGMA application_id = {}; PRAGMA user_version = 1;", migrations::APPLICATION_ID))
+        .unwrap();
+}
+
+#[test]
+fn a_version_1_database_is_read_as_it_is_and_upgraded_on_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v1.db");
+    version_1_database(&path);
+    let before = bytes(&path);
+    let ro = Store::open_read_only(&path).unwrap();
+    assert_eq!(ro.schema_version(), 1);
+    assert!(ro.all_conflicts().unwrap().is_empty(), "no conflicts table yet, and none invented");
+    assert!(ro.conn().execute("DELETE FROM interviews", []).is_err(), "a read-only store cannot write");
+    drop(ro);
+    assert_eq!(bytes(&path), before, "reading changed the file");
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version(), migrations::LATEST);
+    assert!(store.all_open_conflicts().unwrap().is_empty());
+}
+
+#[test]
+fn read_only_opening_refuses_what_cannot_be_merged_and_leaves_it_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let refused = |path: &std::path::Path, check: &dyn Fn(&StoreError) -> bool| {
+        let before = bytes(path);
+        let err = Store::open_read_only(path).err().expect("must be refused");
+        assert!(check(&err), "unexpected error: {err}");
+        assert!(err.is_user_error());
+        assert_eq!(bytes(path), before);
+    };
+    let text = dir.path().join("notes.db");
+    std::fs::write(&text, "kommun;svar\n").unwrap();
+    refused(&text, &|e| matches!(e, StoreError::NotSqlite { .. }));
+    let empty = dir.path().join("empty.db");
+    std::fs::write(&empty, b"").unwrap();
+    refused(&empty, &|e| matches!(e, StoreError::NotFardplan { .. }));
+    let blank_sqlite = dir.path().join("blank.sqlite");
+    rusqlite::Connection::open(&blank_sqlite).unwrap().execute_batch("PRAGMA user_version = 0; VACUUM;").unwrap();
+    refused(&blank_sqlite, &|e| matches!(e, StoreError::NotFardplan { .. }));
+    let other = dir.path().join("other.sqlite");
+    rusqlite::Connection::open(&other).unwrap().execute_batch("CREATE TABLE photos (id INTEGER);").unwrap();
+    refused(&other, &|e| matches!(e, StoreError::NotFardplan { .. }));
+    let future = dir.path().join("future.db");
+    drop(Store::open(&future).unwrap());
+    rusqlite::Connection::open(&future).unwrap().execute_batch("PRAGMA user_version = 99;").unwrap();
+    refused(&future, &|e| matches!(e, StoreError::NewerSchema { found: 99, .. }));
+    let missing = dir.path().join("missing.db");
+    assert!(matches!(Store::open_read_only(&missing), Err(StoreError::Io { .. })));
+    assert!(!missing.exists(), "read-only opening must not create the file");
+}
+
+fn side_files(path: &std::path::Path) -> Vec<String> {
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    let mut found: Vec<String> = std::fs::read_dir(path.parent().unwrap())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(&name) && n != &name)
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn reading_a_closed_database_leaves_no_files_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("andra #1?.db");
+    let id = {
+        let store = Store::open(&path).unwrap();
+        let iv = new_interview(&store, "1280", "2026");
+        store.set_answer(&iv.id, "strategi_status", Some(&choice("ja")), "", "bo").unwrap();
+        iv.id
+    };
+    assert!(side_files(&path).is_empty());
+    let before = bytes(&path);
+    let ro = Store::open_read_only(&path).unwrap();
+    assert_eq!(ro.answer(&id, "strategi_status").unwrap().unwrap().value, Some(choice("ja")));
+    drop(ro);
+    assert!(side_files(&path).is_empty(), "left behind: {:?}", side_files(&path));
+    assert_eq!(bytes(&path), before);
+}
+
+#[test]
+fn reading_a_database_open_elsewhere_sees_its_latest_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("live.db");
+    // The other interviewer's program still has it open: the newest answers are in the WAL.
+    let live = Store::open(&path).unwrap();
+    let iv = new_interview(&live, "1280", "2026");
+    live.set_answer(&iv.id, "strategi_status", Some(&choice("beslutad")), "", "bo").unwrap();
+    let ro = Store::open_read_only(&path).unwrap();
+    assert_eq!(ro.answer(&iv.id, "strategi_status").unwrap().unwrap().value, Some(choice("beslutad")));
+}
