@@ -53,6 +53,8 @@ pub enum Help {
     Back,
     OpenRoadmap,
     ExportPdf,
+    KeepOurs,
+    TakeTheirs,
 }
 
 pub struct TuiTexts {
@@ -120,6 +122,11 @@ pub struct TuiTexts {
     pub demo_label: &'static str,
     pub no_interviews_yet: &'static str,
     pub start_hint: &'static str,
+    pub conflict_title: &'static str,
+    pub conflict_ours: &'static str,
+    pub conflict_theirs: &'static str,
+    pub conflict_keys: &'static str,
+    pub conflict_resolved: &'static str,
 }
 
 pub const SV: TuiTexts = TuiTexts {
@@ -187,6 +194,11 @@ pub const SV: TuiTexts = TuiTexts {
     demo_label: "Exempeldata",
     no_interviews_yet: "Inga intervjuer att jämföra ännu",
     start_hint: "F3 jämför · F4 rapport · F5 färdplan · ? tangenter",
+    conflict_title: "KONFLIKT efter sammanslagning – båda svaren finns kvar:",
+    conflict_ours: "detta",
+    conflict_theirs: "andra",
+    conflict_keys: "b behåll detta · d ta det andra",
+    conflict_resolved: "Konflikten är löst",
 };
 
 pub const EN: TuiTexts = TuiTexts {
@@ -254,6 +266,11 @@ pub const EN: TuiTexts = TuiTexts {
     demo_label: "Example data",
     no_interviews_yet: "No interviews to compare yet",
     start_hint: "F3 compare · F4 report · F5 roadmap · ? keys",
+    conflict_title: "CONFLICT after a merge – both answers are kept:",
+    conflict_ours: "this",
+    conflict_theirs: "other",
+    conflict_keys: "b keep this · d take the other",
+    conflict_resolved: "The conflict is resolved",
 };
 
 impl TuiTexts {
@@ -332,6 +349,8 @@ impl TuiTexts {
             H::Back => ("tillbaka", "back"),
             H::OpenRoadmap => ("färdplan för markerad kommun", "roadmap of the selected municipality"),
             H::ExportPdf => ("spara färdplanen som PDF", "save the roadmap as PDF"),
+            H::KeepOurs => ("konflikt: behåll detta svar", "conflict: keep this answer"),
+            H::TakeTheirs => ("konflikt: ta den andra databasens svar", "conflict: take the other database's answer"),
         };
         if self.sv() { sv } else { en }
     }

@@ -32,6 +32,10 @@ pub enum Action {
     OpenRoadmap,
     /// Roadmap screen: write the PDF.
     ExportPdf,
+    /// Interview: resolve a merge conflict by keeping this database's answer.
+    KeepOurs,
+    /// Interview: resolve a merge conflict by taking the other database's answer.
+    TakeTheirs,
     /// Compare screen: next/previous sort column.
     SortNext,
     SortPrev,

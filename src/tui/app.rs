@@ -137,7 +137,10 @@ impl App {
         let answers = self.store.answers(id)?;
         let previous = self.previous_round(&iv)?;
         let name = register::by_code(&iv.municipality_code).map(|m| m.name.clone()).unwrap_or_default();
-        Ok(InterviewState::new(iv, name, q, answers, previous))
+        let conflicts = self.store.open_conflicts(id)?;
+        let mut state = InterviewState::new(iv, name, q, answers, previous);
+        state.conflicts = conflicts;
+        Ok(state)
     }
 
     /// "2018: Ja – vi har en" per question, from the latest earlier round of the municipality.

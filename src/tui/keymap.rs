@@ -105,6 +105,8 @@ const INTERVIEW: &[Binding] = &[
     b!("s", [(KeyCode::Char('s'), NONE)], Action::Retry, Help::Retry),
     b!("r", [(KeyCode::Char('r'), NONE)], Action::Review, Help::Review),
     b!("o", [(KeyCode::Char('o'), NONE)], Action::Reopen, Help::Reopen),
+    b!("b", [(KeyCode::Char('b'), NONE)], Action::KeepOurs, Help::KeepOurs),
+    b!("d", [(KeyCode::Char('d'), NONE)], Action::TakeTheirs, Help::TakeTheirs),
     b!("Tab", [(KeyCode::Tab, NONE), (KeyCode::BackTab, SHIFT)], Action::FocusNext, Help::SwitchPane),
     b!("Esc", [(KeyCode::Esc, NONE)], Action::Back, Help::BackToStart),
 ];

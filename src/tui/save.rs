@@ -90,6 +90,25 @@ impl Saver<'_> {
         }
     }
 
+    /// Resolves the current question's merge conflict; the choice lands in the history.
+    pub(super) fn resolve(&mut self, s: &mut InterviewState, resolution: crate::store::Resolution) {
+        let qid = s.question_id().to_string();
+        if !s.conflicts.iter().any(|c| c.question_id == qid) {
+            return;
+        }
+        match self.store.resolve_conflict(&s.interview.id, &qid, &resolution, &self.by) {
+            Ok(_) => {
+                s.conflicts.retain(|c| c.question_id != qid);
+                if let Ok(Some(a)) = self.store.answer(&s.interview.id, &qid) {
+                    s.stored.insert(qid, AnswerState { value: a.value, note: a.note });
+                }
+                s.load_editors();
+                *self.status = Status::Saved(self.lang.tui().conflict_resolved.into());
+            }
+            Err(e) => *self.status = Status::Error(crate::i18n::store_error(self.lang, &e)),
+        }
+    }
+
     pub(super) fn undo(&mut self, s: &mut InterviewState) {
         let t = self.lang.tui();
         let Some((qid, before)) = s.undo.pop() else {

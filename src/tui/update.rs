@@ -342,6 +342,8 @@ impl App {
                     s.review_cursor = 0;
                 }
                 Action::Reopen => open_reopen_prompt(s, ctx.status, t),
+                Action::KeepOurs => ctx.resolve(s, crate::store::Resolution::Ours),
+                Action::TakeTheirs => ctx.resolve(s, crate::store::Resolution::Theirs),
                 Action::FocusNext => {
                     s.focus = if interview_layout(*size, roomy(s), false).sections.is_some() {
                         Focus::Sections

@@ -429,3 +429,34 @@ fn roadmap_screen_from_compare_and_start_exports_a_pdf() {
     press(&mut app, KeyCode::F(5));
     assert!(matches!(app.screen, Screen::Roadmap(_, None)));
 }
+
+#[test]
+fn a_merge_conflict_shows_both_sides_and_is_resolved_in_the_interview() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a_path, b_path) = (dir.path().join("a.db"), dir.path().join("b.db"));
+    let id = {
+        let a = Store::open(&a_path).unwrap();
+        let iv = super::support::new_interview(&a, "1280", "2026");
+        iv.id
+    };
+    std::fs::copy(&a_path, &b_path).unwrap();
+    let choice = |id: &str| AnswerValue::Choice(vec![id.into()]);
+    Store::open(&a_path).unwrap().set_answer(&id, "strategi_status", Some(&choice("ja")), "", "anna").unwrap();
+    Store::open(&b_path).unwrap().set_answer(&id, "strategi_status", Some(&choice("nej")), "", "bo").unwrap();
+    let ours = Store::open(&a_path).unwrap();
+    let theirs = Store::open_read_only(&b_path).unwrap();
+    let plan = fardplan::merge::merge(&ours, &theirs, "b.db", "anna", false).unwrap();
+    assert_eq!(plan.counts().conflicts, 1);
+    let mut app = app_with(ours, Lang::Sv);
+    type_text(&mut app, "malmö");
+    press(&mut app, KeyCode::Enter);
+    go_to_question(&mut app, "strategi_status");
+    let screen = format!("{}", render(&mut app, 80, 24).backend());
+    assert!(screen.contains("KONFLIKT"), "{screen}");
+    assert!(screen.contains("b behåll detta · d ta det andra"), "{screen}");
+    press(&mut app, KeyCode::Char('d'));
+    assert_eq!(stored(&app, "strategi_status"), Some(choice("nej")));
+    assert!(interview(&app).conflicts.is_empty());
+    assert!(app.store.open_conflicts(&id).unwrap().is_empty());
+    assert_eq!(app.status, Status::Saved("Konflikten är löst".into()));
+}

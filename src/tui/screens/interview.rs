@@ -66,6 +66,8 @@ pub struct InterviewState {
     pub undo: Vec<(String, AnswerState)>,
     /// Question id → "2018: Ja – vi har en" from the municipality's previous round.
     pub previous: HashMap<String, String>,
+    /// Open merge conflicts of this interview (both sides kept until someone chooses).
+    pub conflicts: Vec<crate::store::Conflict>,
     /// Cached: every question id in interview order.
     order: Vec<String>,
 }
@@ -100,6 +102,7 @@ impl InterviewState {
             number: Input::default(),
             undo: Vec::new(),
             previous,
+            conflicts: Vec::new(),
             order,
         };
         s.current = s.resume_position();

@@ -158,6 +158,16 @@ pub fn content(
     if s.is_pending(&question.id) {
         lines.push(Line::styled(t.unsaved, theme.error()));
     }
+    if let Some(c) = s.conflicts.iter().find(|c| c.question_id == question.id) {
+        lines.push(Line::styled(t.conflict_title, theme.error()));
+        for (label, side) in [(t.conflict_ours, &c.ours), (t.conflict_theirs, &c.theirs)] {
+            let text = crate::i18n::merge::side_text(t.lang, side);
+            for l in wrap(&format!("{label}: {text}"), width) {
+                lines.push(Line::styled(l, theme.warn()));
+            }
+        }
+        lines.push(Line::styled(t.conflict_keys, theme.key()));
+    }
     // Guidance comes last: the question and its options matter most on a small screen.
     if let Some(help) = &question.help {
         lines.push(Line::raw(""));
