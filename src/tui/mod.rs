@@ -33,6 +33,18 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
         signal_hook::flag::register(signal, stop.clone())?;
     }
+    // If the terminal hangs up, crossterm's poll can spin inside itself and never return to
+    // the loop that watches `stop`. Every answer the screen called saved is already committed,
+    // so after a grace period a watcher restores what it can and ends the process.
+    let watcher_stop = stop.clone();
+    std::thread::spawn(move || {
+        while !watcher_stop.load(Ordering::Relaxed) {
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        std::thread::sleep(Duration::from_secs(2));
+        terminal::restore();
+        std::process::exit(0);
+    });
     let mut term = terminal::init()?;
     let result = event_loop(&mut term, &mut app, &stop);
     // Whatever happened, keep what was typed into a field and give the terminal back.
@@ -44,16 +56,26 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
 fn event_loop(term: &mut terminal::Term, app: &mut App, stop: &AtomicBool) -> anyhow::Result<()> {
     let size = term.size()?;
     app.update(Action::Resize(size.width, size.height));
+    let mut idle_spins = 0u32;
     while !app.quit {
         term.draw(|f| f.render_widget(&*app, f.area()))?;
         if stop.load(Ordering::Relaxed) {
             app.update(Action::Quit);
             break;
         }
+        let waited = std::time::Instant::now();
         if !event::poll(TICK)? {
+            // A poll that returns at once with nothing to read means the terminal is gone
+            // (hung up); quit cleanly instead of spinning.
+            idle_spins = if waited.elapsed() < TICK / 10 { idle_spins + 1 } else { 0 };
+            if idle_spins > 100 {
+                app.update(Action::Quit);
+                break;
+            }
             app.update(Action::Tick);
             continue;
         }
+        idle_spins = 0;
         if let Some(action) = to_action(app, event::read()?) {
             app.update(action);
         }

@@ -22,9 +22,27 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
+    /// Runs the binary directly as the pane's process (no shell in between), so `kill -9` on
+    /// the pane's pid kills fardplan itself.
     fn start(&self, db: &Path) {
-        let cmd = format!("env FARDPLAN_USER=e2e NO_COLOR=1 {} --db {}", env!("CARGO_BIN_EXE_fardplan"), db.display());
-        self.run(&["new-session", "-d", "-s", "s", "-x", "80", "-y", "24", &cmd]);
+        let db = db.display().to_string();
+        self.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            "s",
+            "-x",
+            "80",
+            "-y",
+            "24",
+            "-e",
+            "FARDPLAN_USER=e2e",
+            "-e",
+            "NO_COLOR=1",
+            env!("CARGO_BIN_EXE_fardplan"),
+            "--db",
+            &db,
+        ]);
     }
 
     fn keys(&self, keys: &[&str]) {
