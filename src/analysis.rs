@@ -198,7 +198,7 @@ impl ReportData {
                 continue;
             }
             // One query per interview: a county is at most a few dozen, and these rows also
-            // carry the notes that `all_answer_values` leaves out.
+            // carry the notes, which the value-only reads leave out.
             let mut answers = Answers::new();
             let mut notes = Notes::new();
             for a in store.answers(&iv.id)? {

@@ -1,114 +1,81 @@
-//! Reads what scoring, comparison and roadmap planning need from the store, and hands it to the
-//! pure core (`score`, `compare`, `plan`). The only module of the roadmap path that does I/O.
+//! Reads what roadmap planning needs from the store and hands it to the pure core (`plan`).
+//! Scoring and the choice of interviews come from `analysis` (the same collect layer the
+//! analyst views use), so a roadmap and a comparison of the same round agree.
 
-use crate::compare::{Notes, Scored, Selection, compare_municipalities, summarise};
-use crate::model::Questionnaire;
+use crate::analysis::Dataset;
+use crate::compare::{Notes, Selection, compare_municipalities, summarise};
 use crate::model::roadmap::Catalogue;
 use crate::model::visibility::Answers;
 use crate::plan::{self, CountyRoadmap, InterviewInfo, MunicipalityRoadmap};
 use crate::register;
-use crate::score::score_interview;
-use crate::store::{Interview, InterviewFilter, Result, Store};
+use crate::store::{Interview, Result, Store};
 use std::collections::HashMap;
-use std::sync::Arc;
 
-/// Every interview of the database, scored.
+/// The scored interviews a roadmap of one selection needs, and the round they are for.
 pub struct Gathered {
-    /// In the store's order: municipality, round, start time.
-    pub interviews: Vec<Interview>,
-    /// One per interview, in the same order (so for a municipality and round the latest
-    /// started interview counts, as `compare` takes the last one given).
-    pub scored: Vec<Scored>,
-    answers: HashMap<String, Answers>,
-    snapshots: HashMap<String, Arc<Questionnaire>>,
+    pub round: String,
+    data: Dataset,
 }
 
-pub fn gather(store: &Store) -> Result<Gathered> {
-    let interviews = store.interviews(&InterviewFilter::default())?;
-    let mut answers = store.all_answer_values()?;
-    let mut snapshots = HashMap::new();
-    let mut scored = Vec::with_capacity(interviews.len());
-    for iv in &interviews {
-        let q = match snapshots.get(&iv.snapshot_hash) {
-            Some(q) => Arc::clone(q),
-            None => {
-                let q = store.snapshot(&iv.snapshot_hash)?;
-                snapshots.insert(iv.snapshot_hash.clone(), Arc::clone(&q));
-                q
-            }
-        };
-        let a = answers.entry(iv.id.clone()).or_default();
-        scored.push(Scored {
-            municipality_code: iv.municipality_code.clone(),
-            round: iv.round.clone(),
-            interview_id: iv.id.clone(),
-            score: score_interview(&q, a),
-            demo: iv.demo,
-        });
-    }
-    Ok(Gathered { interviews, scored, answers, snapshots })
+/// Reads only what planning `selection` in `round` looks at (see `Dataset::load_for`): the
+/// round — the selection's latest when None — in the selected municipalities' counties, plus
+/// their previous round. None when the selection has no interview at all.
+pub fn gather(store: &Store, round: Option<&str>, selection: &Selection) -> Result<Option<Gathered>> {
+    Ok(Dataset::load_for(store, round, selection, register::all())?.map(|(round, data)| Gathered { round, data }))
 }
 
 impl Gathered {
-    /// The greatest round among the interviews `filter` accepts: the default round.
-    pub fn latest_round(&self, filter: impl Fn(&Interview) -> bool) -> Option<String> {
-        self.interviews.iter().filter(|i| filter(i)).map(|i| i.round.clone()).max()
-    }
-
-    /// The roadmaps of the municipalities of `selection` interviewed in `round`, in code order.
+    /// The roadmaps of the municipalities of `selection` interviewed in the round, in code order.
     /// Medians are taken over each municipality's county whatever the selection.
     pub fn plan(
         &self,
         store: &Store,
         catalogue: &Catalogue,
-        round: &str,
         selection: &Selection,
     ) -> Result<Vec<MunicipalityRoadmap>> {
-        let standings = compare_municipalities(&self.scored, register::all(), round, selection);
-        let by_id: HashMap<&str, &Interview> = self.interviews.iter().map(|i| (i.id.as_str(), i)).collect();
-        let empty = Answers::new();
+        let standings = compare_municipalities(&self.data.scored, register::all(), &self.round, selection);
+        let by_id: HashMap<&str, &Interview> = self.data.interviews.iter().map(|i| (i.id.as_str(), i)).collect();
         let mut out = Vec::with_capacity(standings.len());
         for standing in &standings {
             let Some(iv) = by_id.get(standing.interview_id.as_str()) else { continue };
-            let Some(q) = self.snapshots.get(&iv.snapshot_hash) else { continue };
-            let notes: Notes = store
-                .answers(&iv.id)?
-                .into_iter()
-                .filter(|a| !a.note.trim().is_empty())
-                .map(|a| (a.question_id, a.note))
-                .collect();
+            let questionnaire = store.snapshot(&iv.snapshot_hash)?;
+            // One read per planned interview gives both the answers and the notes.
+            let mut answers = Answers::new();
+            let mut notes = Notes::new();
+            for a in store.answers(&iv.id)? {
+                if !a.note.trim().is_empty() {
+                    notes.insert(a.question_id.clone(), a.note);
+                }
+                if let Some(v) = a.value {
+                    answers.insert(a.question_id, v);
+                }
+            }
             let info = InterviewInfo {
                 interviewer: iv.interviewer.clone(),
                 respondents: iv.respondents.clone(),
                 date: iv.started_at.chars().take(10).collect(),
             };
-            let input = plan::Input {
-                standing,
-                info: &info,
-                questionnaire: q,
-                answers: self.answers.get(&iv.id).unwrap_or(&empty),
-                notes: &notes,
-            };
+            let input =
+                plan::Input { standing, info: &info, questionnaire: &questionnaire, answers: &answers, notes: &notes };
             out.push(plan::municipality_roadmap(catalogue, &input));
         }
         Ok(out)
     }
 
-    /// The county roadmap of `county_code` in `round`; None when no municipality of the county
-    /// was interviewed then.
+    /// The county roadmap of `county_code` in the round; None when no municipality of the
+    /// county was interviewed then.
     pub fn plan_county(
         &self,
         store: &Store,
         catalogue: &Catalogue,
         county_code: &str,
-        round: &str,
     ) -> Result<Option<CountyRoadmap>> {
         let selection = Selection::County(county_code.to_string());
-        let roadmaps = self.plan(store, catalogue, round, &selection)?;
+        let roadmaps = self.plan(store, catalogue, &selection)?;
         if roadmaps.is_empty() {
             return Ok(None);
         }
-        let summary = summarise(&self.scored, register::all(), round, &selection);
+        let summary = summarise(&self.data.scored, register::all(), &self.round, &selection);
         let county = register::counties()
             .into_iter()
             .find(|(c, _)| c == county_code)

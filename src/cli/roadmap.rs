@@ -6,7 +6,7 @@
 
 use super::{Ctx, store_error, user_error};
 use crate::compare::Selection;
-use crate::gather::{Gathered, gather};
+use crate::gather::gather;
 use crate::i18n;
 use crate::load::{self, LoadErrors};
 use crate::model::roadmap::Catalogue;
@@ -83,16 +83,14 @@ pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<()> {
     };
     let catalogue = catalogue(ctx, args.catalogue.as_deref())?;
     let store = ctx.open_store()?;
-    let data = gather(&store).map_err(|e| store_error(lang, e))?;
-    let round = match &args.round {
-        Some(r) => r.trim().to_string(),
-        None => default_round(&data, &target)
-            .ok_or_else(|| user_error(i18n::roadmap_no_interviews(lang, &target.describe())))?,
-    };
+    let selection = target.selection();
+    let data = gather(&store, args.round.as_deref().map(str::trim), &selection)
+        .map_err(|e| store_error(lang, e))?
+        .ok_or_else(|| user_error(i18n::roadmap_no_interviews(lang, &target.describe())))?;
+    let round = data.round.clone();
     match (target, out) {
         (Target::Municipality(code), Out::File(path)) => {
-            let selection = Selection::Codes(vec![code.clone()]);
-            let plans = data.plan(&store, &catalogue, &round, &selection).map_err(|e| store_error(lang, e))?;
+            let plans = data.plan(&store, &catalogue, &selection).map_err(|e| store_error(lang, e))?;
             let plan = plans
                 .first()
                 .ok_or_else(|| user_error(i18n::roadmap_no_interview(lang, &municipality_name(&code), &round)))?;
@@ -102,7 +100,7 @@ pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<()> {
             Ok(())
         }
         (Target::County(cc), Out::File(path)) => {
-            let county = data.plan_county(&store, &catalogue, &cc, &round).map_err(|e| store_error(lang, e))?;
+            let county = data.plan_county(&store, &catalogue, &cc).map_err(|e| store_error(lang, e))?;
             let county = county.ok_or_else(|| user_error(i18n::roadmap_no_county_interviews(lang, &cc, &round)))?;
             let bytes = pdf::county_pdf(&county, lang)?;
             write(&path, &bytes)?;
@@ -110,7 +108,7 @@ pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<()> {
             Ok(())
         }
         (_, Out::Dir(dir)) => {
-            let plans = data.plan(&store, &catalogue, &round, &Selection::All).map_err(|e| store_error(lang, e))?;
+            let plans = data.plan(&store, &catalogue, &selection).map_err(|e| store_error(lang, e))?;
             if plans.is_empty() {
                 return Err(user_error(i18n::roadmap_no_round(lang, &round)));
             }
@@ -131,6 +129,14 @@ enum Target {
 }
 
 impl Target {
+    fn selection(&self) -> Selection {
+        match self {
+            Target::Municipality(code) => Selection::Codes(vec![code.clone()]),
+            Target::County(cc) => Selection::County(cc.clone()),
+            Target::All => Selection::All,
+        }
+    }
+
     fn describe(&self) -> String {
         match self {
             Target::Municipality(code) => municipality_name(code),
@@ -149,14 +155,6 @@ enum Out {
 
 fn municipality_name(code: &str) -> String {
     register::by_code(code).map_or_else(|| code.to_string(), |m| format!("{} ({code})", m.name))
-}
-
-fn default_round(data: &Gathered, target: &Target) -> Option<String> {
-    match target {
-        Target::Municipality(code) => data.latest_round(|i| &i.municipality_code == code),
-        Target::County(cc) => data.latest_round(|i| i.municipality_code.starts_with(cc.as_str())),
-        Target::All => data.latest_round(|_| true),
-    }
 }
 
 /// The catalogue, validated against the available questionnaires.

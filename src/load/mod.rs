@@ -1,6 +1,7 @@
 //! Loading and validating the product's files: questionnaires and roadmap catalogues.
 //! Parsing is pure (`parse_str`); this module adds the embedded defaults and the disk look-up.
 
+mod check;
 pub mod error;
 pub mod questionnaire;
 mod raw;
@@ -23,16 +24,19 @@ pub struct Source {
     pub questionnaire: Questionnaire,
 }
 
-pub fn read_questionnaire(path: &Path) -> Result<Source, LoadErrors> {
+/// A file's name (for error positions) and text; an unreadable file is a located error too.
+fn read_text(path: &Path) -> Result<(String, String), LoadErrors> {
     let file = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        LoadErrors(vec![LoadError {
-            file: file.clone(),
-            line: 1,
-            col: 1,
-            problem: Problem::Io { detail: e.to_string() },
-        }])
-    })?;
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok((file, text)),
+        Err(e) => {
+            Err(LoadErrors(vec![LoadError { file, line: 1, col: 1, problem: Problem::Io { detail: e.to_string() } }]))
+        }
+    }
+}
+
+pub fn read_questionnaire(path: &Path) -> Result<Source, LoadErrors> {
+    let (file, text) = read_text(path)?;
     let questionnaire = questionnaire::parse_str(&file, &text)?;
     Ok(Source { file, text, questionnaire })
 }
@@ -106,15 +110,7 @@ pub fn parse_catalogue(file: &str, text: &str, questionnaires: &[Source]) -> Res
 }
 
 pub fn read_catalogue(path: &Path, questionnaires: &[Source]) -> Result<CatalogueSource, LoadErrors> {
-    let file = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        LoadErrors(vec![LoadError {
-            file: file.clone(),
-            line: 1,
-            col: 1,
-            problem: Problem::Io { detail: e.to_string() },
-        }])
-    })?;
+    let (file, text) = read_text(path)?;
     parse_catalogue(&file, &text, questionnaires)
 }
 

@@ -1,6 +1,7 @@
 //! Questionnaire loading: TOML → raw structs (serde, unknown keys rejected) → validated model.
 
-use super::error::{LoadError, LoadErrors, Locator, Problem};
+use super::check::Checker;
+use super::error::{LoadErrors, Problem};
 use super::raw::{RawOption, RawQuestion, RawQuestionnaire, RawThreshold};
 use crate::model::answer::{DONT_KNOW, NOT_APPLICABLE};
 use crate::model::questionnaire::{ChoiceOption, Level, MAX_LEVEL, Scoring, ShowIf, Threshold};
@@ -11,17 +12,9 @@ use toml::Spanned;
 
 /// Parses and validates questionnaire source text; `file` is used in error positions only.
 pub fn parse_str(file: &str, src: &str) -> Result<Questionnaire, LoadErrors> {
-    let loc = Locator::new(file, src);
-    let raw: RawQuestionnaire = toml::from_str(src).map_err(|e| LoadErrors(vec![loc.from_toml(&e)]))?;
-    let mut v = Validator { loc, errors: Vec::new() };
+    let (mut v, raw) = Checker::parse::<RawQuestionnaire>(file, src)?;
     let q = v.questionnaire(raw);
-    if v.errors.is_empty() {
-        // The validator only returns None after recording an error.
-        q.ok_or_else(|| LoadErrors(Vec::new()))
-    } else {
-        v.errors.sort_by_key(|e| (e.line, e.col));
-        Err(LoadErrors(v.errors))
-    }
+    v.finish(q)
 }
 
 /// Ids are written by hand and referenced from other files, so keep them plain.
@@ -31,11 +24,6 @@ pub fn is_valid_id(id: &str) -> bool {
         && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
 }
 
-struct Validator<'a> {
-    loc: Locator<'a>,
-    errors: Vec<LoadError>,
-}
-
 /// What earlier questions offer to later `show_if` conditions.
 struct Earlier {
     /// Every question id in the file, to tell "later" from "unknown".
@@ -43,39 +31,8 @@ struct Earlier {
     choice_ids: HashMap<String, Option<Vec<String>>>,
 }
 
-impl Validator<'_> {
-    fn err(&mut self, span: Range<usize>, problem: Problem) {
-        self.errors.push(self.loc.error(span, problem));
-    }
-
-    fn required_text(&mut self, value: Option<Spanned<String>>, key: &'static str, at: Range<usize>) -> Option<String> {
-        match value {
-            None => {
-                self.err(at, Problem::MissingKey { key });
-                None
-            }
-            Some(v) if v.get_ref().trim().is_empty() => {
-                self.err(v.span(), Problem::EmptyValue { key });
-                None
-            }
-            Some(v) => Some(v.into_inner()),
-        }
-    }
-
-    fn id(&mut self, value: Option<Spanned<String>>, at: Range<usize>) -> Option<(String, Range<usize>)> {
-        let Some(v) = value else {
-            self.err(at, Problem::MissingKey { key: "id" });
-            return None;
-        };
-        let span = v.span();
-        let id = v.into_inner();
-        if !is_valid_id(&id) {
-            self.err(span, Problem::BadId { id });
-            return None;
-        }
-        Some((id, span))
-    }
-
+// The file's own rules, as methods on the shared checker that records their errors.
+impl Checker<'_> {
     fn level(&mut self, raw: &Spanned<i64>) -> Option<Level> {
         let l = *raw.get_ref();
         if (0..=i64::from(MAX_LEVEL)).contains(&l) {
@@ -89,8 +46,8 @@ impl Validator<'_> {
     fn questionnaire(&mut self, raw: RawQuestionnaire) -> Option<Questionnaire> {
         let top = 0..0;
         let id = self.id(raw.id, top.clone());
-        let version = self.required_text(raw.version, "version", top.clone());
-        let title = self.required_text(raw.title, "title", top.clone());
+        let version = self.text(raw.version, "version", top.clone());
+        let title = self.text(raw.title, "title", top.clone());
         let language = match raw.language {
             None => {
                 self.err(top.clone(), Problem::MissingKey { key: "language" });
@@ -122,7 +79,7 @@ impl Validator<'_> {
             if let Some((sid, sspan)) = &sid {
                 self.unique("section", sid, sspan.clone(), &mut section_ids);
             }
-            let stitle = self.required_text(rs.title, "title", span.clone());
+            let stitle = self.text(rs.title, "title", span.clone());
             if rs.questions.is_empty() {
                 let name = sid.as_ref().map(|(s, _)| s.clone()).unwrap_or_default();
                 self.err(span.clone(), Problem::NoQuestions { section: name });
@@ -147,15 +104,6 @@ impl Validator<'_> {
         })
     }
 
-    fn unique(&mut self, what: &'static str, id: &str, span: Range<usize>, seen: &mut HashMap<String, usize>) {
-        let line = self.loc.line_col(span.start).0;
-        if let Some(first_line) = seen.get(id) {
-            self.err(span, Problem::DuplicateId { what, id: id.to_string(), first_line: *first_line });
-        } else {
-            seen.insert(id.to_string(), line);
-        }
-    }
-
     fn question(
         &mut self,
         raw: Spanned<RawQuestion>,
@@ -168,7 +116,7 @@ impl Validator<'_> {
         if let Some((qid, qspan)) = &id {
             self.unique("question", qid, qspan.clone(), question_ids);
         }
-        let text = self.required_text(rq.text.clone(), "text", span.clone());
+        let text = self.text(rq.text.clone(), "text", span.clone());
         let kind_name = match &rq.kind {
             None => {
                 self.err(span.clone(), Problem::MissingKey { key: "kind" });

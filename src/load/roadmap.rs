@@ -2,8 +2,8 @@
 //! model, checked against the questionnaire the catalogue names. The format is documented for
 //! its maintainers in roadmaps/README.md.
 
-use super::error::{LoadError, LoadErrors, Locator, Problem};
-use super::questionnaire::is_valid_id;
+use super::check::Checker;
+use super::error::{LoadErrors, Problem};
 use super::raw_roadmap::{RawCatalogue, RawCondition, RawEntry, RawRule};
 use crate::model::roadmap::{AnswerCondition, AnswerTest, Catalogue, Combine, Entry, Horizon, JointWork, Rule};
 use crate::model::{QuestionKind, Questionnaire, SubGoal};
@@ -18,43 +18,13 @@ pub fn parse_str<'q>(
     src: &str,
     questionnaire: impl Fn(&str) -> Option<&'q Questionnaire>,
 ) -> Result<Catalogue, LoadErrors> {
-    let loc = Locator::new(file, src);
-    let raw: RawCatalogue = toml::from_str(src).map_err(|e| LoadErrors(vec![loc.from_toml(&e)]))?;
-    let mut v = Validator { loc, errors: Vec::new() };
+    let (mut v, raw) = Checker::parse::<RawCatalogue>(file, src)?;
     let catalogue = v.catalogue(raw, questionnaire);
-    if v.errors.is_empty() {
-        // The validator only returns None after recording an error.
-        catalogue.ok_or_else(|| LoadErrors(Vec::new()))
-    } else {
-        v.errors.sort_by_key(|e| (e.line, e.col));
-        Err(LoadErrors(v.errors))
-    }
+    v.finish(catalogue)
 }
 
-struct Validator<'a> {
-    loc: Locator<'a>,
-    errors: Vec<LoadError>,
-}
-
-impl Validator<'_> {
-    fn err(&mut self, span: Range<usize>, problem: Problem) {
-        self.errors.push(self.loc.error(span, problem));
-    }
-
-    fn text(&mut self, value: Option<Spanned<String>>, key: &'static str, at: Range<usize>) -> Option<String> {
-        match value {
-            None => {
-                self.err(at, Problem::MissingKey { key });
-                None
-            }
-            Some(v) if v.get_ref().trim().is_empty() => {
-                self.err(v.span(), Problem::EmptyValue { key });
-                None
-            }
-            Some(v) => Some(v.into_inner()),
-        }
-    }
-
+// The file's own rules, as methods on the shared checker that records their errors.
+impl Checker<'_> {
     /// A list of non-empty texts with at least one item.
     fn list(
         &mut self,
@@ -78,20 +48,6 @@ impl Validator<'_> {
             }
         }
         ok.then(|| list.into_inner().into_iter().map(Spanned::into_inner).collect())
-    }
-
-    fn id(&mut self, value: Option<Spanned<String>>, at: Range<usize>) -> Option<(String, Range<usize>)> {
-        let Some(v) = value else {
-            self.err(at, Problem::MissingKey { key: "id" });
-            return None;
-        };
-        let span = v.span();
-        let id = v.into_inner();
-        if !is_valid_id(&id) {
-            self.err(span, Problem::BadId { id });
-            return None;
-        }
-        Some((id, span))
     }
 
     fn catalogue<'q>(
@@ -146,15 +102,7 @@ impl Validator<'_> {
         let re = raw.into_inner();
         let id = self.id(re.id, span.clone());
         if let Some((eid, espan)) = &id {
-            let line = self.loc.line_col(espan.start).0;
-            if let Some(first_line) = seen.get(eid) {
-                self.err(
-                    espan.clone(),
-                    Problem::DuplicateId { what: "entry", id: eid.clone(), first_line: *first_line },
-                );
-            } else {
-                seen.insert(eid.clone(), line);
-            }
+            self.unique("entry", eid, espan.clone(), seen);
         }
         let subgoal = match re.subgoal {
             None => {

@@ -96,16 +96,9 @@ impl Store {
         {
             return Ok(old.clone());
         }
+        // The same upsert a merge uses; the history row below is what sets the two apart.
+        self.upsert_answer_raw(interview_id, &new)?;
         let (kind, text) = encode(value);
-        self.conn
-            .prepare_cached(
-                "INSERT INTO answers (interview_id, question_id, value_kind, value, note, updated_at, updated_by)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-                 ON CONFLICT (interview_id, question_id) DO UPDATE SET
-                   value_kind = excluded.value_kind, value = excluded.value, note = excluded.note,
-                   updated_at = excluded.updated_at, updated_by = excluded.updated_by",
-            )?
-            .execute(params![interview_id, question_id, kind, text, note, at, by])?;
         let (old_kind, old_text) = encode(old.as_ref().and_then(|o| o.value.as_ref()));
         self.conn
             .prepare_cached(
@@ -250,21 +243,15 @@ impl Store {
 }
 
 impl Store {
-    /// Every answered value of every interview, in one query (overview screens and reports).
-    pub fn all_answer_values(&self) -> Result<HashMap<String, Answers>> {
-        self.answer_values_where("1")
-    }
-
-    /// Answered values of the interviews in progress only: all the start screen needs.
+    /// Answered values of the interviews in progress only, in one query: all the start screen
+    /// needs (completed interviews show no progress figure).
     pub fn in_progress_answer_values(&self) -> Result<HashMap<String, Answers>> {
-        self.answer_values_where("interview_id IN (SELECT id FROM interviews WHERE status = 'in_progress')")
-    }
-
-    fn answer_values_where(&self, condition: &str) -> Result<HashMap<String, Answers>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
+        let mut stmt = self.conn.prepare_cached(
             "SELECT interview_id, question_id, value_kind, value FROM answers
-             WHERE value_kind IS NOT NULL AND {condition} ORDER BY interview_id"
-        ))?;
+             WHERE value_kind IS NOT NULL
+               AND interview_id IN (SELECT id FROM interviews WHERE status = 'in_progress')
+             ORDER BY interview_id",
+        )?;
         let mut out: HashMap<String, Answers> = HashMap::new();
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {

@@ -143,11 +143,10 @@ impl App {
                     return restore(self, back);
                 }
             };
-        let planned = crate::gather::gather(&self.store).and_then(|data| {
-            let round = round.or_else(|| data.latest_round(|i| i.municipality_code == code));
-            let Some(round) = round else { return Ok(None) };
-            let selection = crate::compare::Selection::Codes(vec![code.to_string()]);
-            Ok(data.plan(&self.store, &catalogue, &round, &selection)?.into_iter().next())
+        let selection = crate::compare::Selection::Codes(vec![code.to_string()]);
+        let planned = crate::gather::gather(&self.store, round.as_deref(), &selection).and_then(|data| match data {
+            Some(data) => Ok(data.plan(&self.store, &catalogue, &selection)?.into_iter().next()),
+            None => Ok(None),
         });
         match planned {
             Ok(Some(plan)) => self.screen = Screen::Roadmap(Box::new(RoadmapView::new(plan)), back),

@@ -26,14 +26,15 @@ pub fn demo_store() -> Store {
 }
 
 pub fn municipality_plan(store: &Store, code: &str, round: &str) -> MunicipalityRoadmap {
-    let data = gather(store).expect("gather");
-    let plans = data.plan(store, &catalogue(), round, &Selection::Codes(vec![code.into()])).expect("plan");
+    let selection = Selection::Codes(vec![code.into()]);
+    let data = gather(store, Some(round), &selection).expect("gather").expect("interviews");
+    let plans = data.plan(store, &catalogue(), &selection).expect("plan");
     plans.into_iter().next().expect("an interview for the code and round")
 }
 
 pub fn county_plan(store: &Store, cc: &str, round: &str) -> CountyRoadmap {
-    let data = gather(store).expect("gather");
-    data.plan_county(store, &catalogue(), cc, round).expect("plan").expect("interviews in the county")
+    let data = gather(store, Some(round), &Selection::County(cc.into())).expect("gather").expect("interviews");
+    data.plan_county(store, &catalogue(), cc).expect("plan").expect("interviews in the county")
 }
 
 /// Text without any whitespace, so that a sentence wrapped over lines still matches.
