@@ -164,7 +164,7 @@ fn save(doc: &PdfDocument) -> Result<Vec<u8>, PdfError> {
     let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
     let placeholder = lopdf::Object::String(ID_PLACEHOLDER.to_vec(), lopdf::StringFormat::Literal);
     lo.trailer.set("ID", lopdf::Object::Array(vec![placeholder.clone(), placeholder]));
-    lo.compress();
+    compress(&mut lo);
     let mut bytes = Vec::new();
     lo.save_to(&mut bytes).map_err(|e| PdfError::Write(e.to_string()))?;
     // The ID is the first half of the SHA-256 of the document with the placeholder in place,
@@ -188,6 +188,30 @@ fn save(doc: &PdfDocument) -> Result<Vec<u8>, PdfError> {
     }
     Ok(bytes)
 }
+
+/// Flate-compresses every stream that allows it, like `lopdf::Document::compress` but at a low
+/// level instead of `best`. Measured on an 18-page roadmap: `best` took 15 of the document's
+/// 27 ms for 89 KB; level 2 takes 3 ms for 105 KB, level 6 9 ms for 90 KB.
+fn compress(doc: &mut lopdf::Document) {
+    use flate2::Compression;
+    use flate2::write::ZlibEncoder;
+    use std::io::Write;
+    for object in doc.objects.values_mut() {
+        let lopdf::Object::Stream(stream) = object else { continue };
+        if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
+            continue;
+        }
+        let mut encoder = ZlibEncoder::new(Vec::new(), Compression::new(COMPRESSION_LEVEL));
+        // Writing to a Vec cannot fail; on any error the stream simply stays uncompressed.
+        let Ok(compressed) = encoder.write_all(&stream.content).and_then(|()| encoder.finish()) else { continue };
+        if compressed.len() + 19 < stream.content.len() {
+            stream.dict.set("Filter", "FlateDecode");
+            stream.set_content(compressed);
+        }
+    }
+}
+
+const COMPRESSION_LEVEL: u32 = 2;
 
 #[cfg(test)]
 mod tests;

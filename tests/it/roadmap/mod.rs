@@ -2,6 +2,7 @@
 
 mod catalogue;
 mod cli;
+mod gather;
 mod pdf;
 mod reader;
 mod tui;
