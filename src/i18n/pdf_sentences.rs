@@ -53,6 +53,14 @@ pub fn municipality(r: &MunicipalityRoadmap, lang: Lang) -> Vec<String> {
             format!("The interview with {name} is not enough for an overall index.")
         }),
     }
+    let weak = s.subgoals.iter().filter(|g| g.uncertain).count();
+    if s.index.score.is_some() && s.index.uncertain && weak > 0 {
+        out.push(if sv(lang) {
+            format!("Indexet är osäkert: {weak} av 5 delmål saknar poäng eller bygger på mindre än hälften av frågorna.")
+        } else {
+            format!("The index is uncertain: {weak} of 5 sub-goals have no score or rest on less than half of the questions.")
+        });
+    }
     let scored: Vec<&Standing> = s.subgoals.iter().filter(|g| g.score.is_some()).collect();
     let value = |g: &Standing| g.score.unwrap_or(0.0);
     let best = scored.iter().copied().max_by(|a, b| value(a).total_cmp(&value(b)));
