@@ -186,3 +186,23 @@ fn the_same_roadmap_gives_the_same_bytes_whatever_came_before() {
     assert!(!text.contains("FARDPLAN-DOCUMENT-ID"));
     assert!(text.contains("/ID"));
 }
+
+#[test]
+fn the_summary_says_when_the_index_is_uncertain() {
+    use fardplan::i18n::pdf_sentences;
+    let store = demo_store();
+    let mut plan = municipality_plan(&store, "1280", "2022");
+    let said = |p: &MunicipalityRoadmap| pdf_sentences::municipality(p, Lang::Sv).join(" ");
+    assert!(!said(&plan).contains("osäkert"), "{}", said(&plan));
+    plan.standing.index.uncertain = true;
+    plan.standing.subgoals[0].uncertain = true;
+    plan.standing.subgoals[3].uncertain = true;
+    assert!(
+        said(&plan)
+            .contains("Indexet är osäkert: 2 av 5 delmål saknar poäng eller bygger på mindre än hälften av frågorna."),
+        "{}",
+        said(&plan)
+    );
+    let en = pdf_sentences::municipality(&plan, Lang::En).join(" ");
+    assert!(en.contains("The index is uncertain: 2 of 5 sub-goals"), "{en}");
+}
