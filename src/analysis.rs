@@ -81,7 +81,7 @@ impl Dataset {
     /// Scores `interviews`, reading each one's answers through the primary key and keeping one
     /// interview's answers in memory at a time.
     fn score(store: &Store, interviews: Vec<Interview>) -> Result<Dataset> {
-        let mut answers = Answers::new();
+        let mut answers = Answers::default();
         let mut scored = Vec::with_capacity(interviews.len());
         for iv in &interviews {
             let q = store.snapshot(&iv.snapshot_hash)?;
@@ -199,7 +199,7 @@ impl ReportData {
             }
             // One query per interview: a county is at most a few dozen, and these rows also
             // carry the notes, which the value-only reads leave out.
-            let mut answers = Answers::new();
+            let mut answers = Answers::default();
             let mut notes = Notes::new();
             for a in store.answers(&iv.id)? {
                 if let Some(v) = a.value {

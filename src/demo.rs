@@ -90,7 +90,7 @@ pub fn answers_for(
     rng: &mut fastrand::Rng,
     gaps: bool,
 ) -> Vec<(String, Option<AnswerValue>, String)> {
-    let mut given = Answers::new();
+    let mut given = Answers::default();
     let mut out = Vec::new();
     for question in q.questions() {
         if !visible_ids(q, &given).contains(&question.id) {

@@ -40,7 +40,7 @@ impl Gathered {
             let Some(iv) = by_id.get(standing.interview_id.as_str()) else { continue };
             let questionnaire = store.snapshot(&iv.snapshot_hash)?;
             // One read per planned interview gives both the answers and the notes.
-            let mut answers = Answers::new();
+            let mut answers = Answers::default();
             let mut notes = Notes::new();
             for a in store.answers(&iv.id)? {
                 if !a.note.trim().is_empty() {

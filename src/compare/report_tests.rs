@@ -63,7 +63,7 @@ fn interviews() -> Vec<Interview> {
         .take(16)
         .enumerate()
         .map(|(k, m)| {
-            let mut answers = Answers::new();
+            let mut answers = Answers::default();
             let mut notes = Notes::new();
             match k {
                 0..9 => answers.insert("strategi_status".into(), choice(&["ja"])),
@@ -201,9 +201,9 @@ fn versions_are_merged_and_repeated_municipalities_count_once() {
         )
         .replace("[[sections.questions]]\nid = \"utmaningar\"", "[[sections.questions]]\nid = \"extra\"\nkind = \"yesno\"\ntext = \"Extra?\"\n[[sections.questions]]\nid = \"utmaningar\"");
     let v2 = parse_str("r2.toml", &v2_src).unwrap();
-    let old = Interview { code: "1280".into(), answers: Answers::new(), notes: Notes::new() };
-    let first = Interview { code: "1281".into(), answers: Answers::new(), notes: Notes::new() };
-    let mut again = Interview { code: "1281".into(), answers: Answers::new(), notes: Notes::new() };
+    let old = Interview { code: "1280".into(), answers: Answers::default(), notes: Notes::new() };
+    let first = Interview { code: "1281".into(), answers: Answers::default(), notes: Notes::new() };
+    let mut again = Interview { code: "1281".into(), answers: Answers::default(), notes: Notes::new() };
     again.answers.insert("skal".into(), choice(&["ny"]));
     again.answers.insert("extra".into(), choice(&["ja"]));
     let r =

@@ -83,7 +83,7 @@ fn build(specs: &[Spec]) -> Questionnaire {
 }
 
 fn answers_of(items: &[Ans], gate: &Option<AnswerValue>) -> Answers {
-    let mut out = Answers::new();
+    let mut out = Answers::default();
     if let Some(g) = gate {
         out.insert("gate".into(), g.clone());
     }

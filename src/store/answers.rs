@@ -44,17 +44,24 @@ pub fn encode(value: Option<&AnswerValue>) -> (Option<&'static str>, Option<Stri
     }
 }
 
-pub fn decode(kind: Option<&str>, value: Option<String>) -> Option<AnswerValue> {
+pub fn decode(kind: Option<&str>, value: Option<&str>) -> Option<AnswerValue> {
     let value = value.unwrap_or_default();
     match kind? {
         "choice" => Some(AnswerValue::Choice(value.split(',').filter(|s| !s.is_empty()).map(String::from).collect())),
         // The column only ever holds what `encode` wrote; a hand-edited bad number reads as absent.
         "number" => value.parse().ok().map(AnswerValue::Number),
-        "text" => Some(AnswerValue::Text(value)),
+        "text" => Some(AnswerValue::Text(value.to_string())),
         "vet-ej" => Some(AnswerValue::DontKnow),
         "ej-tillampligt" => Some(AnswerValue::NotApplicable),
         _ => None,
     }
+}
+
+/// The value whose kind is in column `k` and text in column `k + 1`, read without copying the
+/// columns first (analyses decode tens of thousands of rows).
+pub(crate) fn decode_at(r: &rusqlite::Row<'_>, k: usize) -> rusqlite::Result<Option<AnswerValue>> {
+    let text = |i: usize| -> rusqlite::Result<Option<&str>> { Ok(r.get_ref(i)?.as_str_or_null()?) };
+    Ok(decode(text(k)?, text(k + 1)?))
 }
 
 impl Store {
@@ -173,9 +180,9 @@ fn history_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<HistoryEntry> {
         interview_id: r.get(1)?,
         event: r.get(2)?,
         question_id: r.get(3)?,
-        old_value: decode(r.get::<_, Option<String>>(4)?.as_deref(), r.get(5)?),
+        old_value: decode_at(r, 4)?,
         old_note: r.get(6)?,
-        new_value: decode(r.get::<_, Option<String>>(7)?.as_deref(), r.get(8)?),
+        new_value: decode_at(r, 7)?,
         new_note: r.get(9)?,
         reason: r.get(10)?,
         changed_at: r.get(11)?,
@@ -255,8 +262,7 @@ impl Store {
         let mut out: HashMap<String, Answers> = HashMap::new();
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
-            let kind: Option<String> = r.get(2)?;
-            let Some(v) = decode(kind.as_deref(), r.get(3)?) else { continue };
+            let Some(v) = decode_at(r, 2)? else { continue };
             // Rows come grouped by interview; borrow the id to avoid an allocation per row.
             let interview = r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
             match out.get_mut(interview) {
@@ -264,7 +270,7 @@ impl Store {
                     m.insert(r.get(1)?, v);
                 }
                 None => {
-                    out.insert(interview.to_string(), Answers::from([(r.get(1)?, v)]));
+                    out.insert(interview.to_string(), Answers::from_iter([(r.get(1)?, v)]));
                 }
             }
         }
@@ -281,7 +287,7 @@ fn row_to_answer(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredAnswer> {
 pub(crate) fn answer_at(r: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<StoredAnswer> {
     Ok(StoredAnswer {
         question_id: r.get(first)?,
-        value: decode(r.get::<_, Option<String>>(first + 1)?.as_deref(), r.get(first + 2)?),
+        value: decode_at(r, first + 1)?,
         note: r.get(first + 3)?,
         updated_at: r.get(first + 4)?,
         updated_by: r.get(first + 5)?,
@@ -301,7 +307,7 @@ impl Store {
         while let Some(r) = rows.next()? {
             let text = |i: usize| -> rusqlite::Result<Option<&str>> { Ok(r.get_ref(i)?.as_str_or_null()?) };
             if let Some(question) = text(0)?
-                && let Some(v) = decode(text(1)?, r.get(2)?)
+                && let Some(v) = decode_at(r, 1)?
             {
                 f(question, v);
             }

@@ -13,7 +13,7 @@
 //! value (`Resolution::Value`, refused with `StoreError::Completed` on a completed interview).
 //! Saving an answer the ordinary way (`set_answer`) does not close its conflict.
 
-use super::answers::{decode, encode};
+use super::answers::{decode_at, encode};
 use super::{InterviewStatus, Result, Store, StoreError, StoredAnswer, now};
 use crate::model::AnswerValue;
 use rusqlite::{Row, params};
@@ -148,7 +148,7 @@ const COLUMNS: &str = "id, interview_id, question_id, reason, ours_kind, ours_va
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Conflict> {
     let side = |k: usize| -> rusqlite::Result<ConflictSide> {
         Ok(ConflictSide {
-            value: decode(r.get::<_, Option<String>>(k)?.as_deref(), r.get(k + 1)?),
+            value: decode_at(r, k)?,
             note: r.get(k + 2)?,
             changed_at: r.get(k + 3)?,
             changed_by: r.get(k + 4)?,
