@@ -9,6 +9,7 @@ pub mod compare;
 pub mod config;
 pub mod demo;
 pub mod exchange;
+pub mod files;
 pub mod gather;
 pub mod i18n;
 pub mod load;

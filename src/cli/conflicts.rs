@@ -96,7 +96,7 @@ fn list(ctx: &Ctx, store: &Store, interview: Option<&str>, format: ListFormat) -
         });
     }
     if format == ListFormat::Json {
-        return output::emit(None, output::json(&rows)?.as_bytes());
+        return output::stdout(output::json(&rows)?.as_bytes());
     }
     if rows.is_empty() {
         eprintln!("{}", t::no_open_conflicts(ctx.lang));
@@ -116,7 +116,7 @@ fn list(ctx: &Ctx, store: &Store, interview: Option<&str>, format: ListFormat) -
             })
             .collect(),
     );
-    output::emit(None, table.as_bytes())
+    output::stdout(table.as_bytes())
 }
 
 fn resolve(

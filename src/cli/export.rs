@@ -26,5 +26,5 @@ pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<()> {
         }
         other => return Err(user_error(crate::i18n::format_not_here(ctx.lang, other.name(), "json, csv"))),
     };
-    output::emit(args.out.as_deref(), &bytes)
+    output::emit(args.out.as_deref(), &bytes, ctx.lang)
 }

@@ -139,13 +139,13 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> anyhow::Result<()> {
                         .collect(),
                 ),
             };
-            output::emit(None, text.as_bytes())
+            output::stdout(text.as_bytes())
         }
         Cmd::Show { id, format } => {
             let store = ctx.open_store()?;
             let interview = resolve(&store, &id).map_err(|e| store_error(ctx.lang, e))?;
             let text = show(ctx, &store, &interview, format).map_err(|e| store_error(ctx.lang, e))?;
-            output::emit(None, text.as_bytes())
+            output::stdout(text.as_bytes())
         }
         Cmd::Complete { id } => {
             let store = ctx.open_store()?;

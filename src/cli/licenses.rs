@@ -12,5 +12,5 @@ pub struct Args {}
 
 pub fn run(ctx: &Ctx, _args: Args) -> anyhow::Result<()> {
     let intro = crate::i18n::licenses_intro(ctx.lang);
-    super::output::emit(None, format!("{intro}\n\n{DEJAVU_LICENSE}").as_bytes())
+    super::output::stdout(format!("{intro}\n\n{DEJAVU_LICENSE}").as_bytes())
 }

@@ -41,5 +41,5 @@ pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<()> {
         ReportFormat::Json => output::json(&report)?,
         ReportFormat::Text => crate::i18n::merge::report_text(ctx.lang, &report),
     };
-    output::emit(None, text.as_bytes())
+    output::stdout(text.as_bytes())
 }

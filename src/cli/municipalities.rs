@@ -60,5 +60,5 @@ pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<()> {
         ),
         Format::Xlsx => return Err(user_error(crate::i18n::format_not_here(ctx.lang, "xlsx", "table, csv, json"))),
     };
-    output::emit(None, text.as_bytes())
+    output::stdout(text.as_bytes())
 }

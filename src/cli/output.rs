@@ -47,16 +47,21 @@ pub fn csv(header: &[&str], rows: Vec<Vec<String>>) -> anyhow::Result<String> {
     Ok(String::from_utf8(w.into_inner()?)?)
 }
 
-/// Writes to a file or stdout.
-pub fn emit(out: Option<&std::path::Path>, bytes: &[u8]) -> anyhow::Result<()> {
-    use std::io::Write;
+/// Writes to a file (whole or not at all) or stdout.
+pub fn emit(out: Option<&std::path::Path>, bytes: &[u8], lang: crate::i18n::Lang) -> anyhow::Result<()> {
     match out {
-        Some(path) => std::fs::write(path, bytes).map_err(|e| super::user_error(format!("{}: {e}", path.display()))),
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            stdout.write_all(bytes)?;
-            stdout.flush()?;
-            Ok(())
-        }
+        Some(path) => crate::files::write_atomically(path, bytes).map_err(|e| {
+            super::user_error(crate::i18n::files::cannot_write(lang, &path.display().to_string(), false, &e))
+        }),
+        None => stdout(bytes),
     }
+}
+
+/// Writes to stdout and flushes, so a closed pipe is reported rather than lost.
+pub fn stdout(bytes: &[u8]) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(bytes)?;
+    stdout.flush()?;
+    Ok(())
 }

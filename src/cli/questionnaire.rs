@@ -39,7 +39,7 @@ pub fn run(ctx: &Ctx, cmd: Cmd) -> anyhow::Result<()> {
                 Format::Text | Format::Table => render_text(ctx, &src),
                 other => return Err(user_error(crate::i18n::format_not_here(ctx.lang, other.name(), "text, json"))),
             };
-            output::emit(None, text.as_bytes())
+            output::stdout(text.as_bytes())
         }
     }
 }

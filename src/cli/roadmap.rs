@@ -7,7 +7,7 @@
 use super::{Ctx, store_error, user_error};
 use crate::compare::Selection;
 use crate::gather::gather;
-use crate::i18n;
+use crate::i18n::{self, Lang};
 use crate::load::{self, LoadErrors};
 use crate::model::roadmap::Catalogue;
 use crate::pdf;
@@ -95,7 +95,7 @@ pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<()> {
                 .first()
                 .ok_or_else(|| user_error(i18n::roadmap_no_interview(lang, &municipality_name(&code), &round)))?;
             let bytes = pdf::municipality_pdf(plan, lang)?;
-            write(&path, &bytes)?;
+            write(&path, &bytes, lang)?;
             eprintln!("{}", i18n::roadmap_written(lang, &path.display().to_string(), plan.entries.len()));
             Ok(())
         }
@@ -103,7 +103,7 @@ pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<()> {
             let county = data.plan_county(&store, &catalogue, &cc).map_err(|e| store_error(lang, e))?;
             let county = county.ok_or_else(|| user_error(i18n::roadmap_no_county_interviews(lang, &cc, &round)))?;
             let bytes = pdf::county_pdf(&county, lang)?;
-            write(&path, &bytes)?;
+            write(&path, &bytes, lang)?;
             eprintln!("{}", i18n::roadmap_county_written(lang, &path.display().to_string(), county.shared.len()));
             Ok(())
         }
@@ -112,7 +112,8 @@ pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<()> {
             if plans.is_empty() {
                 return Err(user_error(i18n::roadmap_no_round(lang, &round)));
             }
-            std::fs::create_dir_all(&dir).map_err(|e| user_error(format!("{}: {e}", dir.display())))?;
+            std::fs::create_dir_all(&dir)
+                .map_err(|e| user_error(i18n::files::cannot_write(lang, &dir.display().to_string(), true, &e)))?;
             let written = super::roadmap_batch::write_all(&plans, &dir, lang)?;
             eprintln!("{}", i18n::roadmap_batch_written(lang, written, &dir.display().to_string()));
             Ok(())
@@ -166,18 +167,11 @@ fn catalogue(ctx: &Ctx, id: Option<&str>) -> anyhow::Result<Catalogue> {
     found.map(|c| c.catalogue).ok_or_else(|| user_error(i18n::unknown_catalogue(ctx.lang, id)))
 }
 
-/// Writes through a temporary file in the same folder, so a failed or interrupted run never
-/// leaves half a PDF where the reader expects a whole one.
-pub fn write(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let fail = |e: std::io::Error| user_error(format!("{}: {e}", path.display()));
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "roadmap.pdf".into());
-    let tmp = dir.join(format!(".{name}.tmp"));
-    std::fs::write(&tmp, bytes).map_err(fail)?;
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        fail(e)
-    })
+/// Writes a PDF so a failed or interrupted run never leaves half of one where the reader expects
+/// a whole one, and says plainly why a write failed.
+pub fn write(path: &Path, bytes: &[u8], lang: Lang) -> anyhow::Result<()> {
+    crate::files::write_atomically(path, bytes)
+        .map_err(|e| user_error(i18n::files::cannot_write(lang, &path.display().to_string(), false, &e)))
 }
 
 fn check(ctx: &Ctx, files: &[PathBuf]) -> anyhow::Result<()> {

@@ -32,7 +32,7 @@ pub fn write_all(plans: &[MunicipalityRoadmap], dir: &Path, lang: Lang) -> anyho
                     let Some(plan) = plans.get(next.fetch_add(1, Ordering::Relaxed)) else { break };
                     let result = pdf::municipality_pdf(plan, lang)
                         .map_err(anyhow::Error::from)
-                        .and_then(|bytes| write(&dir.join(file_name(plan)), &bytes));
+                        .and_then(|bytes| write(&dir.join(file_name(plan)), &bytes, lang));
                     match result {
                         Ok(()) => bar.inc(1),
                         Err(e) => {

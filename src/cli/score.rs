@@ -53,7 +53,7 @@ pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<()> {
         }
         _ => table(t, row),
     };
-    output::emit(None, text.as_bytes())
+    output::stdout(text.as_bytes())
 }
 
 fn table(t: &AnalysisTexts, row: &MunicipalityComparison) -> String {

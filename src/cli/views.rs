@@ -106,7 +106,7 @@ pub fn write(ctx: &Ctx, format: Format, out: Option<&Path>, bytes: &[u8]) -> any
     if format == Format::Xlsx && out.is_none() && std::io::stdout().is_terminal() {
         return Err(user_error(ctx.lang.analysis().xlsx_needs_out()));
     }
-    output::emit(out, bytes)
+    output::emit(out, bytes, ctx.lang)
 }
 
 const METRIC_KEYS: [&str; 6] = ["kompetens", "trygghet", "innovation", "ledning", "infrastruktur", "index"];

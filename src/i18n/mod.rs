@@ -3,6 +3,7 @@
 
 pub mod analysis;
 pub mod bands;
+pub mod files;
 pub mod merge;
 mod messages;
 pub mod pdf;

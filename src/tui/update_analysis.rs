@@ -169,20 +169,18 @@ fn export_pdf(r: &RoadmapView, lang: crate::i18n::Lang, dir: &std::path::Path) -
     let name: String =
         plan.standing.municipality.chars().map(|c| if c.is_alphanumeric() || c == '-' { c } else { '-' }).collect();
     let path = dir.join(format!("fardplan-{}-{name}-{}.pdf", plan.standing.municipality_code, plan.standing.round));
-    let written = crate::pdf::municipality_pdf(plan, lang)
-        .map_err(|e| e.to_string())
-        .and_then(|bytes| write_atomically(&path, &bytes).map_err(|e| e.to_string()));
+    let shown = path.display().to_string();
+    let written =
+        crate::pdf::municipality_pdf(plan, lang).map_err(|e| rt.pdf_failed(&e.to_string())).and_then(|bytes| {
+            crate::files::write_atomically(&path, &bytes)
+                .map_err(|e| crate::i18n::files::cannot_write(lang, &shown, false, &e))
+        });
     match written {
-        Ok(()) => rt.pdf_written(&path.display().to_string()),
-        Err(e) => rt.pdf_failed(&e),
+        Ok(()) => rt.pdf_written(&shown),
+        // The CLI prints these after "fel:"; alone in a status line they start a sentence.
+        Err(message) => {
+            let mut chars = message.chars();
+            chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+        }
     }
-}
-
-/// Through a temporary file in the same folder, so a reader never sees half a PDF.
-fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
-    let tmp = path.with_extension("pdf.tmp");
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
 }

@@ -390,6 +390,22 @@ fn compare_and_report_screens_from_the_start_screen() {
 }
 
 #[test]
+fn a_pdf_that_cannot_be_written_is_said_plainly() {
+    let store = Store::open_in_memory().unwrap();
+    fardplan::demo::fill(&store, &shipped(), &fardplan::demo::skane_demo()).unwrap();
+    let mut app = app_with(store, Lang::Sv);
+    let dir = tempfile::tempdir().unwrap();
+    app.export_dir = dir.path().join("saknas");
+    press(&mut app, KeyCode::F(3));
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('x'));
+    let Screen::Roadmap(r, _) = &app.screen else { panic!("{:?}", app.status) };
+    let status = r.status.clone().unwrap_or_default();
+    assert!(status.starts_with("Kan inte skriva ") && status.contains("mappen finns inte"), "{status}");
+    assert!(!dir.path().join("saknas").exists());
+}
+
+#[test]
 fn compare_on_an_empty_database_says_so() {
     let mut app = app();
     press(&mut app, KeyCode::F(3));

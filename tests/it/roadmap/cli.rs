@@ -93,6 +93,29 @@ fn mistakes_exit_1_with_a_clear_message() {
 }
 
 #[test]
+fn unwritable_places_say_why_and_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let missing = dir.path().join("finns-inte").join("malmo.pdf");
+    let out = cmd(&db).args(["roadmap", "--municipality", "1280", "--out"]).arg(&missing).assert().code(1);
+    let msg = stderr(&out);
+    assert!(
+        msg.contains("kan inte skriva") && msg.contains("mappen finns inte") && msg.contains("— skapa den först"),
+        "{msg}"
+    );
+    // A file where the batch's folder should be.
+    let taken = dir.path().join("upptagen");
+    std::fs::write(&taken, "x").unwrap();
+    let out = cmd(&db).args(["roadmap", "--all", "--out-dir"]).arg(&taken).assert().code(1);
+    let msg = stderr(&out);
+    assert!(msg.contains("kan inte skapa mappen") && msg.contains("välj ett annat mappnamn"), "{msg}");
+    assert_eq!(std::fs::read_to_string(&taken).unwrap(), "x");
+    // Exports say the same.
+    let out = cmd(&db).args(["--lang", "en", "export", "--format", "csv", "--out"]).arg(&missing).assert().code(1);
+    assert!(stderr(&out).contains("the folder does not exist"), "{}", stderr(&out));
+}
+
+#[test]
 fn english_messages_with_lang_en() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo_db(dir.path());

@@ -1,0 +1,60 @@
+//! Messages for files fardplan writes (exports, PDFs, folders): what went wrong in words, and
+//! what to do about it, instead of the operating system's English error text alone.
+
+use super::Lang;
+use std::io::ErrorKind;
+
+/// Writing `path` (a file, or a folder when `folder`) failed with `e`.
+pub fn cannot_write(lang: Lang, path: &str, folder: bool, e: &std::io::Error) -> String {
+    let sv = lang == Lang::Sv;
+    let (what, fix) = match e.kind() {
+        ErrorKind::NotFound if sv => ("mappen finns inte", "skapa den först eller välj en annan sökväg"),
+        ErrorKind::NotFound => ("the folder does not exist", "create it first or choose another path"),
+        ErrorKind::PermissionDenied if sv => ("du saknar behörighet att skriva där", "välj en mapp där du får skriva"),
+        ErrorKind::PermissionDenied => ("you may not write there", "choose a folder you can write to"),
+        ErrorKind::StorageFull if sv => ("disken är full", "frigör utrymme och försök igen"),
+        ErrorKind::StorageFull => ("the disk is full", "free some space and try again"),
+        ErrorKind::ReadOnlyFilesystem if sv => ("filsystemet är skrivskyddat", "välj en annan plats"),
+        ErrorKind::ReadOnlyFilesystem => ("the file system is read-only", "choose another place"),
+        ErrorKind::IsADirectory if sv => ("det är en mapp", "ange ett filnamn"),
+        ErrorKind::IsADirectory => ("it is a folder", "give a file name"),
+        ErrorKind::NotADirectory | ErrorKind::AlreadyExists if sv && folder => {
+            ("det finns redan en fil med det namnet", "välj ett annat mappnamn")
+        }
+        ErrorKind::NotADirectory | ErrorKind::AlreadyExists if folder => {
+            ("a file with that name already exists", "choose another folder name")
+        }
+        _ if sv => ("", "kontrollera sökvägen och försök igen"),
+        _ => ("", "check the path and try again"),
+    };
+    // The system's own text stays, for whoever has to dig further.
+    let detail = if what.is_empty() { e.to_string() } else { format!("{what} ({e})") };
+    match (sv, folder) {
+        (true, false) => format!("kan inte skriva {path}: {detail} — {fix}"),
+        (true, true) => format!("kan inte skapa mappen {path}: {detail} — {fix}"),
+        (false, false) => format!("cannot write {path}: {detail} — {fix}"),
+        (false, true) => format!("cannot create the folder {path}: {detail} — {fix}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Error;
+
+    #[test]
+    fn says_what_is_wrong_and_what_to_do() {
+        let missing = Error::from(ErrorKind::NotFound);
+        assert!(
+            cannot_write(Lang::Sv, "/x/y.pdf", false, &missing)
+                .starts_with("kan inte skriva /x/y.pdf: mappen finns inte")
+        );
+        assert!(cannot_write(Lang::En, "/x/y.pdf", false, &missing).contains("create it first"));
+        let denied = Error::from(ErrorKind::PermissionDenied);
+        assert!(
+            cannot_write(Lang::Sv, "/p", true, &denied).starts_with("kan inte skapa mappen /p: du saknar behörighet")
+        );
+        let other = Error::other("boom");
+        assert_eq!(cannot_write(Lang::En, "f", false, &other), "cannot write f: boom — check the path and try again");
+    }
+}
