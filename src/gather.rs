@@ -76,11 +76,7 @@ impl Gathered {
             return Ok(None);
         }
         let summary = summarise(&self.data.scored, register::all(), &self.round, &selection);
-        let county = register::counties()
-            .into_iter()
-            .find(|(c, _)| c == county_code)
-            .map(|(_, name)| name)
-            .unwrap_or_else(|| county_code.to_string());
+        let county = register::county_name(county_code).unwrap_or(county_code).to_string();
         Ok(Some(plan::county_roadmap(catalogue, county_code, &county, summary, &roadmaps)))
     }
 }

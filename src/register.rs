@@ -54,16 +54,25 @@ pub fn by_code(code: &str) -> Option<&'static Municipality> {
     all().iter().find(|m| m.code == code)
 }
 
-/// Counties as (code, name), in code order.
-pub fn counties() -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = Vec::new();
-    for m in all() {
-        if !out.iter().any(|(c, _)| c == &m.county_code) {
-            out.push((m.county_code.clone(), m.county_name.clone()));
+/// Counties as (code, name), in code order; built once, since the start screen reads them on
+/// every frame.
+pub fn counties() -> &'static [(String, String)] {
+    static COUNTIES: OnceLock<Vec<(String, String)>> = OnceLock::new();
+    COUNTIES.get_or_init(|| {
+        let mut out: Vec<(String, String)> = Vec::new();
+        for m in all() {
+            if !out.iter().any(|(c, _)| c == &m.county_code) {
+                out.push((m.county_code.clone(), m.county_name.clone()));
+            }
         }
-    }
-    out.sort();
-    out
+        out.sort();
+        out
+    })
+}
+
+/// The name of the county with this two-digit code, if the register has it.
+pub fn county_name(county_code: &str) -> Option<&'static str> {
+    counties().iter().find(|(c, _)| c == county_code).map(|(_, name)| name.as_str())
 }
 
 pub fn in_county(county_code: &str) -> impl Iterator<Item = &'static Municipality> + '_ {

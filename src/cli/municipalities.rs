@@ -18,7 +18,7 @@ pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<()> {
         Some(cc) => {
             let list: Vec<_> = register::in_county(cc).collect();
             if list.is_empty() {
-                let known = register::counties().into_iter().map(|(c, _)| c).collect::<Vec<_>>().join(", ");
+                let known = register::counties().iter().map(|(c, _)| c.as_str()).collect::<Vec<_>>().join(", ");
                 return Err(user_error(crate::i18n::unknown_county(ctx.lang, cc, &known)));
             }
             list

@@ -70,7 +70,7 @@ pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<()> {
             return Err(user_error(i18n::unknown_municipality(lang, code)));
         }
         Target::County(cc) if !register::counties().iter().any(|(c, _)| c == cc) => {
-            let known: Vec<String> = register::counties().into_iter().map(|(c, _)| c).collect();
+            let known: Vec<&str> = register::counties().iter().map(|(c, _)| c.as_str()).collect();
             return Err(user_error(i18n::unknown_county(lang, cc, &known.join(", "))));
         }
         _ => {}
@@ -141,9 +141,7 @@ impl Target {
     fn describe(&self) -> String {
         match self {
             Target::Municipality(code) => municipality_name(code),
-            Target::County(cc) => {
-                register::counties().into_iter().find(|(c, _)| c == cc).map_or_else(|| cc.clone(), |(_, name)| name)
-            }
+            Target::County(cc) => register::county_name(cc).unwrap_or(cc).to_string(),
             Target::All => String::new(),
         }
     }

@@ -26,11 +26,7 @@ pub fn standing_text(t: &AnalysisTexts, s: &Standing, decimals: usize) -> String
 pub fn selection_label(t: &AnalysisTexts, selection: &Selection) -> String {
     match selection {
         Selection::All => t.whole_country.to_string(),
-        Selection::County(cc) => register::counties()
-            .into_iter()
-            .find(|(c, _)| c == cc)
-            .map(|(_, name)| t.county_label(&name))
-            .unwrap_or_else(|| cc.clone()),
+        Selection::County(cc) => register::county_name(cc).map_or_else(|| cc.clone(), |name| t.county_label(name)),
         Selection::Group(g) => t.group_label(g),
         Selection::Codes(codes) => t.chosen_label(codes.len()),
     }
@@ -82,7 +78,7 @@ pub fn selection(
 pub fn county_selection(ctx: &Ctx, cc: &str) -> anyhow::Result<Selection> {
     let counties = register::counties();
     if !counties.iter().any(|(c, _)| c == cc) {
-        let known = counties.into_iter().map(|(c, _)| c).collect::<Vec<_>>().join(", ");
+        let known = counties.iter().map(|(c, _)| c.as_str()).collect::<Vec<_>>().join(", ");
         return Err(user_error(crate::i18n::unknown_county(ctx.lang, cc, &known)));
     }
     Ok(Selection::County(cc.to_string()))

@@ -7,26 +7,32 @@ use std::io::ErrorKind;
 /// Writing `path` (a file, or a folder when `folder`) failed with `e`.
 pub fn cannot_write(lang: Lang, path: &str, folder: bool, e: &std::io::Error) -> String {
     let sv = lang == Lang::Sv;
-    let (what, fix) = match e.kind() {
-        ErrorKind::NotFound if sv => ("mappen finns inte", "skapa den först eller välj en annan sökväg"),
-        ErrorKind::NotFound => ("the folder does not exist", "create it first or choose another path"),
-        ErrorKind::PermissionDenied if sv => ("du saknar behörighet att skriva där", "välj en mapp där du får skriva"),
-        ErrorKind::PermissionDenied => ("you may not write there", "choose a folder you can write to"),
-        ErrorKind::StorageFull if sv => ("disken är full", "frigör utrymme och försök igen"),
-        ErrorKind::StorageFull => ("the disk is full", "free some space and try again"),
-        ErrorKind::ReadOnlyFilesystem if sv => ("filsystemet är skrivskyddat", "välj en annan plats"),
-        ErrorKind::ReadOnlyFilesystem => ("the file system is read-only", "choose another place"),
-        ErrorKind::IsADirectory if sv => ("det är en mapp", "ange ett filnamn"),
-        ErrorKind::IsADirectory => ("it is a folder", "give a file name"),
-        ErrorKind::NotADirectory | ErrorKind::AlreadyExists if sv && folder => {
-            ("det finns redan en fil med det namnet", "välj ett annat mappnamn")
-        }
-        ErrorKind::NotADirectory | ErrorKind::AlreadyExists if folder => {
-            ("a file with that name already exists", "choose another folder name")
-        }
-        _ if sv => ("", "kontrollera sökvägen och försök igen"),
-        _ => ("", "check the path and try again"),
-    };
+    // (what is wrong, what to do), Swedish then English.
+    let [what, fix] = match e.kind() {
+        ErrorKind::NotFound => [
+            ["mappen finns inte", "the folder does not exist"],
+            ["skapa den först eller välj en annan sökväg", "create it first or choose another path"],
+        ],
+        ErrorKind::PermissionDenied => [
+            ["du saknar behörighet att skriva där", "you may not write there"],
+            ["välj en mapp där du får skriva", "choose a folder you can write to"],
+        ],
+        ErrorKind::StorageFull => [
+            ["disken är full", "the disk is full"],
+            ["frigör utrymme och försök igen", "free some space and try again"],
+        ],
+        ErrorKind::ReadOnlyFilesystem => [
+            ["filsystemet är skrivskyddat", "the file system is read-only"],
+            ["välj en annan plats", "choose another place"],
+        ],
+        ErrorKind::IsADirectory => [["det är en mapp", "it is a folder"], ["ange ett filnamn", "give a file name"]],
+        ErrorKind::NotADirectory | ErrorKind::AlreadyExists if folder => [
+            ["det finns redan en fil med det namnet", "a file with that name already exists"],
+            ["välj ett annat mappnamn", "choose another folder name"],
+        ],
+        _ => [["", ""], ["kontrollera sökvägen och försök igen", "check the path and try again"]],
+    }
+    .map(|pair| pair[usize::from(!sv)]);
     // The system's own text stays, for whoever has to dig further.
     let detail = if what.is_empty() { e.to_string() } else { format!("{what} ({e})") };
     match (sv, folder) {

@@ -30,10 +30,7 @@ impl App {
         match crate::analysis::ReportData::load(&self.store, round.as_deref(), &selection, reg) {
             Ok(Some(data)) => {
                 let report = crate::compare::skane_report(&data.inputs(), reg);
-                let name = crate::register::counties()
-                    .into_iter()
-                    .find(|(c, _)| c == county)
-                    .map_or_else(|| county.to_string(), |(_, n)| n);
+                let name = crate::register::county_name(county).unwrap_or(county).to_string();
                 self.screen = Screen::Report(Box::new(ReportState::new(report, name, data.round)), back);
             }
             Ok(None) => {
